@@ -1,0 +1,1 @@
+"""The sync service: settings, the lifespan poller, routers and the ingest pipeline."""

@@ -1,0 +1,1 @@
+"""From upstream pages to rows in the raw table: fetch, validate, map, COPY."""

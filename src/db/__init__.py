@@ -1,0 +1,1 @@
+"""Database access: the DSN, the pool, embedded PostgreSQL, migrations and SQL files."""

@@ -1,0 +1,11 @@
+DROP TABLE dbo.employee_leaves;
+DROP TABLE dbo.employee_leave_issuer;
+DROP TABLE dbo.employee_allocations;
+DROP TABLE dbo.employees;
+DROP TABLE dbo.allocations;
+DROP TABLE dbo.fiscal_years;
+DROP TABLE dbo.leave_types;
+DROP TABLE dbo.leave_issuers;
+DROP TABLE dbo.team_managers;
+DROP TABLE dbo.designations;
+DROP TABLE dbo.departments;

@@ -1,0 +1,17 @@
+CREATE OR REPLACE PROCEDURE dbo.merge_designations()
+LANGUAGE plpgsql AS $$
+BEGIN
+    MERGE INTO dbo.designations AS target
+    USING (
+        SELECT DISTINCT ON (designation_id) designation_id AS id, designation_name AS name
+        FROM raw.leave_snapshot
+        WHERE designation_id IS NOT NULL
+        ORDER BY designation_id, ordinal DESC
+    ) AS source
+    ON target.id = source.id
+    WHEN MATCHED AND target.name IS DISTINCT FROM coalesce(source.name, target.name) THEN
+        UPDATE SET name = source.name
+    WHEN NOT MATCHED THEN
+        INSERT (id, name) VALUES (source.id, coalesce(source.name, 'Designation ' || source.id));
+END
+$$;

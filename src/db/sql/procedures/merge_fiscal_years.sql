@@ -1,0 +1,25 @@
+CREATE OR REPLACE PROCEDURE dbo.merge_fiscal_years()
+LANGUAGE plpgsql AS $$
+BEGIN
+    MERGE INTO dbo.fiscal_years AS target
+    USING (
+        SELECT DISTINCT ON (fiscal_year_id)
+            fiscal_year_id AS id,
+            fiscal_start_date AS start_date,
+            fiscal_end_date AS end_date,
+            coalesce(fiscal_is_current, false) AS is_current
+        FROM raw.leave_snapshot
+        ORDER BY fiscal_year_id, ordinal DESC
+    ) AS source
+    ON target.id = source.id
+    WHEN MATCHED AND (target.start_date, target.end_date, target.is_current)
+        IS DISTINCT FROM (source.start_date, source.end_date, source.is_current) THEN
+        UPDATE SET
+            start_date = source.start_date,
+            end_date = source.end_date,
+            is_current = source.is_current
+    WHEN NOT MATCHED THEN
+        INSERT (id, start_date, end_date, is_current)
+        VALUES (source.id, source.start_date, source.end_date, source.is_current);
+END
+$$;

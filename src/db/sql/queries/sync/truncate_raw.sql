@@ -1,0 +1,1 @@
+TRUNCATE raw.imported_leave_information
