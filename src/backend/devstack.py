@@ -6,6 +6,7 @@ PostgreSQL is DATABASE_URL, or an embedded server kept under EMBEDDED_POSTGRES_D
 import asyncio
 import logging
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -14,9 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import httpx
+
 from backend.settings import Settings, get_settings
 from db.dsn import database_url, describe
 from db.schema import migrate_to_latest
+from vyaguta_demo.serving import LEAVES_PATH
 
 
 @dataclass(frozen=True)
@@ -24,13 +28,72 @@ class Service:
     name: str
     argv: list[str]
     address: str
+    ready_url: str
     environment: dict[str, str] = field(default_factory=dict)
 
 
 def planned_services(settings: Settings, url: str) -> list[Service]:
-    """The processes `make run` starts beside PostgreSQL; later parts of the system add theirs."""
-    del settings, url
-    return []
+    """The processes `make run` starts beside PostgreSQL, in start order."""
+    services = []
+    upstream = {"DATABASE_URL": url}
+    if not settings.vyaguta_api_url:
+        token = secrets.token_urlsafe(24)
+        port = settings.demo_upstream_port
+        demo = Service(
+            "demo upstream",
+            [
+                sys.executable,
+                "-m",
+                "vyaguta_demo",
+                "--port",
+                str(port),
+                "--token",
+                token,
+                "--records",
+                str(settings.demo_upstream_records),
+                "--live-interval",
+                "30",
+            ],
+            f"http://127.0.0.1:{port}{LEAVES_PATH}",
+            ready_url=f"http://127.0.0.1:{port}{LEAVES_PATH}",
+        )
+        services.append(demo)
+        upstream |= {"VYAGUTA_API_URL": demo.address, "VYAGUTA_BEARER_TOKEN": token}
+    api_port = settings.api_port
+    services.append(
+        Service(
+            "API",
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "backend.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(api_port),
+                "--no-access-log",
+            ],
+            f"http://127.0.0.1:{api_port} (OpenAPI at /docs)",
+            ready_url=f"http://127.0.0.1:{api_port}/health",
+            environment=upstream,
+        )
+    )
+    return services
+
+
+def wait_until_ready(service: Service, process: subprocess.Popen, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{service.name} exited with code {process.returncode}")
+        try:
+            if httpx.get(service.ready_url, timeout=2).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{service.name} did not answer at {service.ready_url} in {timeout:.0f} s")
 
 
 @contextmanager
@@ -38,14 +101,13 @@ def running(services: list[Service]) -> Iterator[list[subprocess.Popen]]:
     processes: list[subprocess.Popen] = []
     try:
         for service in services:
-            print(f"starting {service.name}: {service.address}", flush=True)
-            processes.append(
-                subprocess.Popen(
-                    service.argv,
-                    env={**os.environ, **service.environment},
-                    start_new_session=True,
-                )
+            print(f"starting {service.name} ...", flush=True)
+            process = subprocess.Popen(
+                service.argv, env={**os.environ, **service.environment}, start_new_session=True
             )
+            processes.append(process)
+            wait_until_ready(service, process)
+            print(f"{service.name}: {service.address}", flush=True)
         yield processes
     finally:
         for process in reversed(processes):
@@ -55,7 +117,7 @@ def running(services: list[Service]) -> Iterator[list[subprocess.Popen]]:
 def stop_process(process: subprocess.Popen, grace_seconds: float = 10) -> None:
     if process.poll() is not None:
         return
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGTERM)
     try:
         process.wait(grace_seconds)
     except subprocess.TimeoutExpired:
@@ -82,6 +144,7 @@ def wait_until_stopped(processes: list[subprocess.Popen]) -> None:
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     settings = get_settings()
     with database_url(settings.database_url, settings.embedded_postgres_dir) as url:
         print(f"PostgreSQL: {describe(url)}", flush=True)

@@ -2,21 +2,8 @@ from datetime import date
 
 import asyncpg
 
+from tests.database_state import DBO_TABLES
 from tests.records import as_v2, leave_record, merge_records
-
-DBO_TABLES = (
-    "departments",
-    "designations",
-    "team_managers",
-    "leave_issuers",
-    "leave_types",
-    "fiscal_years",
-    "allocations",
-    "employees",
-    "employee_allocations",
-    "employee_leave_issuer",
-    "employee_leaves",
-)
 
 
 def two_employees_snapshot() -> list[dict]:

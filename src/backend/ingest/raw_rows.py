@@ -56,12 +56,20 @@ RAW_COLUMNS: tuple[str, ...] = (
 )
 
 
-def upstream_value(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
-    for name in names:
-        value = record.get(name)
-        if value is not None:
-            return value
-    return None
+UPSTREAM_NAME: dict[str, str] = {column: names[0] for column, names in FIELD_SOURCES}
+
+
+def canonical_fields(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The record's values under our column names, whichever generation of names it used."""
+    fields = {}
+    for column, names in FIELD_SOURCES:
+        value = None
+        for name in names:
+            value = record.get(name)
+            if value is not None:
+                break
+        fields[column] = value
+    return fields
 
 
 def as_text(value: Any) -> str | None:
@@ -76,11 +84,17 @@ def as_text(value: Any) -> str | None:
     return orjson.dumps(value).decode()
 
 
-def to_raw_row(record: Mapping[str, Any], *, sync_run_id: int, ordinal: int) -> tuple[Any, ...]:
+def raw_row(
+    fields: Mapping[str, Any], record: Mapping[str, Any], *, sync_run_id: int, ordinal: int
+) -> tuple[Any, ...]:
     """A row for raw.imported_leave_information, in RAW_COLUMNS order."""
     values: list[Any] = [sync_run_id, ordinal]
-    for column, names in FIELD_SOURCES:
-        value = upstream_value(record, names)
+    for column, _ in FIELD_SOURCES:
+        value = fields[column]
         values.append(value if column == "allocations" else as_text(value))
-    values.append(dict(record))
+    values.append(record)
     return tuple(values)
+
+
+def to_raw_row(record: Mapping[str, Any], *, sync_run_id: int, ordinal: int) -> tuple[Any, ...]:
+    return raw_row(canonical_fields(record), record, sync_run_id=sync_run_id, ordinal=ordinal)

@@ -1,0 +1,121 @@
+"""One page from the Vyaguta leaves endpoint: retried when that can help, explained when not."""
+
+import asyncio
+import logging
+import random
+import time
+from dataclasses import dataclass
+from datetime import date
+from email.utils import parsedate_to_datetime
+
+import httpx
+from pydantic import SecretStr
+
+from backend.ingest.envelopes import MalformedPage, PageContent, parse_page
+
+logger = logging.getLogger(__name__)
+
+RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_RETRY_AFTER_SECONDS = 60.0
+
+
+class UpstreamError(Exception):
+    """A page could not be had; `str()` is the reason recorded for the run."""
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    number: int
+    body: bytes
+    content: PageContent
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_tries: int = 5
+    base_seconds: float = 1.0
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return min(retry_after, MAX_RETRY_AFTER_SECONDS)
+        return self.base_seconds * 2 ** (attempt - 1) * random.uniform(0.5, 1.5)
+
+
+def seconds_from_retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())
+
+
+class VyagutaClient:
+    def __init__(
+        self, http: httpx.AsyncClient, url: str, token: SecretStr, retry: RetryPolicy
+    ) -> None:
+        self.http = http
+        self.url = url
+        self.token = token
+        self.retry = retry
+
+    async def fetch_page(self, number: int, size: int, window: DateWindow) -> FetchedPage:
+        last_problem = "no answer"
+        for attempt in range(1, self.retry.max_tries + 1):
+            retry_after = None
+            try:
+                response = await self.http.get(
+                    self.url, params=self._params(number, size, window), headers=self._headers()
+                )
+            except httpx.TimeoutException:
+                last_problem = "timeout"
+            except httpx.TransportError as error:
+                last_problem = f"connection failed ({type(error).__name__})"
+            else:
+                if response.status_code in (401, 403):
+                    raise UpstreamError(f"upstream {response.status_code}: bad token")
+                if response.status_code not in RETRYABLE_STATUSES:
+                    return self._page_from(number, response)
+                last_problem = str(response.status_code)
+                retry_after = seconds_from_retry_after(response.headers.get("retry-after"))
+            if attempt < self.retry.max_tries:
+                delay = self.retry.delay(attempt, retry_after)
+                logger.warning("page %d: %s, retrying in %.1f s", number, last_problem, delay)
+                await asyncio.sleep(delay)
+        raise UpstreamError(f"page {number}: {last_problem} after {self.retry.max_tries} tries")
+
+    def _page_from(self, number: int, response: httpx.Response) -> FetchedPage:
+        if response.status_code >= 400:
+            raise UpstreamError(f"page {number}: upstream answered {response.status_code}")
+        try:
+            return FetchedPage(number, response.content, parse_page(response.content))
+        except MalformedPage as problem:
+            raise UpstreamError(f"page {number}: {problem}") from None
+
+    def _headers(self) -> dict[str, str]:
+        return {
+            "Authorization": f"Bearer {self.token.get_secret_value()}",
+            "Accept": "application/json",
+        }
+
+    @staticmethod
+    def _params(number: int, size: int, window: DateWindow) -> dict[str, str | int]:
+        params: dict[str, str | int] = {"fetchType": "all", "roleType": "issuer"}
+        if window.start:
+            params["startDate"] = window.start.isoformat()
+        if window.end:
+            params["endDate"] = window.end.isoformat()
+        params["page"] = number
+        params["size"] = size
+        return params

@@ -1,0 +1,160 @@
+"""Why an upstream record cannot be stored, in words a person can read; None when it can."""
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from backend.ingest.raw_rows import UPSTREAM_NAME
+
+BIGINT_MAX = 2**63 - 1
+MAX_DAYS = 366
+
+REQUIRED_IDS = ("id", "user_id", "leave_type_id", "fiscal_id")
+OPTIONAL_IDS = ("team_manager_id", "designation_id", "leave_issuer_id", "current_leave_issuer_id")
+REQUIRED_DATES = ("start_date", "end_date", "fiscal_start_date", "fiscal_end_date")
+OPTIONAL_TIMESTAMPS = ("created_at", "updated_at")
+OPTIONAL_DAY_COUNTS = ("default_days", "transferable_days")
+OPTIONAL_FLAGS = ("is_hr", "is_supervisor", "is_consecutive", "fiscal_is_current", "is_converted")
+OPTIONAL_TEXTS = (
+    "designation_name",
+    "first_name",
+    "middle_name",
+    "last_name",
+    "email",
+    "leave_issuer_first_name",
+    "leave_issuer_middle_name",
+    "leave_issuer_last_name",
+    "current_leave_issuer_email",
+    "department_description",
+    "reason",
+    "remarks",
+    "leave_type_name",
+)
+
+
+def is_whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= BIGINT_MAX
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
+def parse_date(value: Any) -> date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parses_as_timestamp(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def first_problem(checks: list[Callable[[], str | None]]) -> str | None:
+    for check in checks:
+        if problem := check():
+            return problem
+    return None
+
+
+def rejection_reason(fields: Mapping[str, Any]) -> str | None:
+    return first_problem(
+        [
+            lambda: problem_with_ids(fields),
+            lambda: problem_with_dates(fields),
+            lambda: problem_with_days(fields),
+            lambda: problem_with_texts_and_flags(fields),
+            lambda: problem_with_allocations(fields.get("allocations")),
+        ]
+    )
+
+
+def problem_with_ids(fields: Mapping[str, Any]) -> str | None:
+    for column in REQUIRED_IDS:
+        if fields[column] is None:
+            return f"{UPSTREAM_NAME[column]} is missing"
+    for column in (*REQUIRED_IDS, *OPTIONAL_IDS):
+        value = fields[column]
+        if value is not None and not is_whole_number(value):
+            return f"{UPSTREAM_NAME[column]} is not a positive whole number: {value!r:.40}"
+    return None
+
+
+def problem_with_dates(fields: Mapping[str, Any]) -> str | None:
+    parsed = {}
+    for column in REQUIRED_DATES:
+        value = fields[column]
+        if value is None:
+            return f"{UPSTREAM_NAME[column]} is missing"
+        parsed[column] = parse_date(value)
+        if parsed[column] is None:
+            return f"{UPSTREAM_NAME[column]} is not a real date (YYYY-MM-DD): {value!r:.40}"
+    if parsed["end_date"] < parsed["start_date"]:
+        return f"endDate {parsed['end_date']} is before startDate {parsed['start_date']}"
+    if parsed["fiscal_end_date"] <= parsed["fiscal_start_date"]:
+        return "fiscalEndDate is not after fiscalStartDate"
+    for column in OPTIONAL_TIMESTAMPS:
+        value = fields[column]
+        if value is not None and not parses_as_timestamp(value):
+            return f"{UPSTREAM_NAME[column]} is not an ISO-8601 timestamp: {value!r:.40}"
+    return None
+
+
+def problem_with_days(fields: Mapping[str, Any]) -> str | None:
+    leave_days = fields["leave_days"]
+    if leave_days is None:
+        return "leaveDays is missing"
+    if not is_number(leave_days):
+        return f"leaveDays is not a number: {leave_days!r:.40}"
+    span = (
+        date.fromisoformat(fields["end_date"]) - date.fromisoformat(fields["start_date"])
+    ).days + 1
+    if not 0 <= leave_days <= min(span, MAX_DAYS):
+        return f"leaveDays {leave_days} does not fit a leave of {span} calendar day(s)"
+    for column in OPTIONAL_DAY_COUNTS:
+        value = fields[column]
+        if value is not None and not (is_number(value) and 0 <= value <= MAX_DAYS):
+            return f"{UPSTREAM_NAME[column]} is not a number of days between 0 and {MAX_DAYS}"
+    return None
+
+
+def problem_with_texts_and_flags(fields: Mapping[str, Any]) -> str | None:
+    status = fields["status"]
+    if not isinstance(status, str) or not status.strip():
+        return "status is missing"
+    for column in (*OPTIONAL_TEXTS, "status"):
+        value = fields[column]
+        if value is not None and not isinstance(value, str):
+            return f"{UPSTREAM_NAME[column]} is not text"
+        if value is not None and "\x00" in value:
+            return (
+                f"{UPSTREAM_NAME[column]} contains a NUL character, which PostgreSQL cannot store"
+            )
+    emp_id = fields["emp_id"]
+    if emp_id is not None and not (isinstance(emp_id, str) or is_whole_number(emp_id)):
+        return "empId is neither text nor a whole number"
+    for column in OPTIONAL_FLAGS:
+        value = fields[column]
+        if value is not None and not isinstance(value, bool):
+            return f"{UPSTREAM_NAME[column]} is not true or false"
+    return None
+
+
+def problem_with_allocations(allocations: Any) -> str | None:
+    if allocations is None:
+        return None
+    if not isinstance(allocations, list):
+        return "allocations is not a list"
+    for allocation in allocations:
+        if not isinstance(allocation, dict) or not is_whole_number(allocation.get("id")):
+            return "allocations holds an entry without a whole-number id"
+    return None

@@ -1,0 +1,33 @@
+"""The ASGI app: `uvicorn backend.main:app`."""
+
+from fastapi import FastAPI
+
+from backend.errors import install_error_handlers
+from backend.lifespan import lifespan
+from backend.logs import configure_logging
+from backend.routes import auth, leave_info, service, sync
+from backend.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Leave Analytics",
+        summary="A PostgreSQL copy of Vyaguta leave records, kept up to date, and what it shows.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    for router in (service.router, auth.router, sync.router, leave_info.router):
+        app.include_router(router)
+    return app
+
+
+def create_configured_app() -> FastAPI:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)
+
+
+app = create_configured_app()

@@ -1,0 +1,1 @@
+"""Named queries, one function each: the only place the service talks SQL."""

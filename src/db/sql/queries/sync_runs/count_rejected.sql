@@ -1,0 +1,1 @@
+SELECT count(*) FROM raw.rejected_leaves WHERE sync_run_id = $1

@@ -1,0 +1,12 @@
+UPDATE ops.sync_runs
+SET status = $2,
+    finished_at = clock_timestamp(),
+    fetched = $3,
+    inserted = $4,
+    updated = $5,
+    unchanged = $6,
+    deleted = $7,
+    rejected = $8,
+    snapshot_sha256 = $9,
+    error = $10
+WHERE id = $1

@@ -1,0 +1,1 @@
+SELECT count(*) FROM ops.users WHERE role = 'admin'

@@ -1,0 +1,1 @@
+DELETE FROM ops.users WHERE username = $1

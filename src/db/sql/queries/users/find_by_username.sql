@@ -1,0 +1,1 @@
+SELECT id, username, password_hash, role FROM ops.users WHERE username = $1

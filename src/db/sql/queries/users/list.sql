@@ -1,0 +1,1 @@
+SELECT username, role, created_at FROM ops.users ORDER BY username

@@ -1,0 +1,3 @@
+from vyaguta_demo.cli import main
+
+main()
