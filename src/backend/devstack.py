@@ -19,8 +19,14 @@ import httpx
 
 from backend.settings import Settings, get_settings
 from db.dsn import database_url, describe
+from db.migration_files import MigrationFilesError
+from db.migrator import MigrationError
 from db.schema import migrate_to_latest
 from vyaguta_demo.serving import LEAVES_PATH
+
+
+class ServiceFailed(RuntimeError):
+    """A service did not come up; the message says which and how."""
 
 
 @dataclass(frozen=True)
@@ -86,14 +92,14 @@ def wait_until_ready(service: Service, process: subprocess.Popen, timeout: float
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{service.name} exited with code {process.returncode}")
+            raise ServiceFailed(f"{service.name} exited with code {process.returncode}")
         try:
             if httpx.get(service.ready_url, timeout=2).status_code < 500:
                 return
         except httpx.HTTPError:
             pass
         time.sleep(0.5)
-    raise RuntimeError(f"{service.name} did not answer at {service.ready_url} in {timeout:.0f} s")
+    raise ServiceFailed(f"{service.name} did not answer at {service.ready_url} in {timeout:.0f} s")
 
 
 @contextmanager
@@ -146,12 +152,16 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     settings = get_settings()
-    with database_url(settings.database_url, settings.embedded_postgres_dir) as url:
-        print(f"PostgreSQL: {describe(url)}", flush=True)
-        asyncio.run(migrate_to_latest(url, report=lambda line: print(line, flush=True)))
-        with running(planned_services(settings, url)) as processes:
-            print("ready; press Ctrl-C to stop", flush=True)
-            wait_until_stopped(processes)
+    try:
+        with database_url(settings.database_url, settings.embedded_postgres_dir) as url:
+            print(f"PostgreSQL: {describe(url)}", flush=True)
+            asyncio.run(migrate_to_latest(url, report=lambda line: print(line, flush=True)))
+            with running(planned_services(settings, url)) as processes:
+                print("ready; press Ctrl-C to stop", flush=True)
+                wait_until_stopped(processes)
+    except (MigrationError, MigrationFilesError, ServiceFailed) as error:
+        print(f"make run: {error}", file=sys.stderr)
+        return 2
     print("stopped", flush=True)
     return 0
 

@@ -1,8 +1,7 @@
-import asyncio
-
 from backend.main import create_app
 from backend.services.poller import delay_after
 from tests.backend.conftest import settings_for
+from tests.waiting import eventually
 
 
 def test_the_delay_is_the_interval_until_something_fails():
@@ -19,12 +18,6 @@ def test_the_delay_doubles_with_each_consecutive_failure_up_to_the_cap():
     ]
 
 
-async def wait_for(condition, seconds: float = 30) -> None:
-    async with asyncio.timeout(seconds):
-        while not condition():  # noqa: ASYNC110 - the state belongs to the poller task
-            await asyncio.sleep(0.05)
-
-
 async def test_the_poller_survives_failures_backs_off_and_recovers(migrated_database_url, upstream):
     settings = settings_for(
         migrated_database_url, upstream, poll_interval_seconds=0.2, poll_max_backoff_seconds=0.5
@@ -34,12 +27,12 @@ async def test_the_poller_survives_failures_backs_off_and_recovers(migrated_data
 
     async with app.router.lifespan_context(app):
         state = app.state.poller_state
-        await wait_for(lambda: state.consecutive_failures >= 3)
+        await eventually(lambda: state.consecutive_failures >= 3)
         assert state.next_delay_seconds == 0.5
         assert not app.state.poller.done()
 
         upstream.reset_faults()
-        await wait_for(lambda: state.consecutive_failures == 0)
+        await eventually(lambda: state.consecutive_failures == 0)
         leaves = await app.state.pool.fetchval("SELECT count(*) FROM dbo.employee_leaves")
 
     assert leaves == upstream.stats()["records"]
