@@ -9,6 +9,7 @@ from fastapi.security import OAuth2PasswordBearer
 from backend.auth.tokens import InvalidToken, Principal, principal_from_token
 from backend.errors import ApiError
 from backend.ingest.upstream import VyagutaClient
+from backend.services.sync_runner import SyncRunner
 from backend.settings import Settings
 
 bearer_token = OAuth2PasswordBearer(tokenUrl="token", auto_error=False)
@@ -30,9 +31,20 @@ def get_upstream(request: Request) -> VyagutaClient:
     return client
 
 
+def get_runner(request: Request) -> SyncRunner:
+    return request.app.state.sync_runner
+
+
+def get_upstream_runner(
+    request: Request, _: Annotated[VyagutaClient, Depends(get_upstream)]
+) -> SyncRunner:
+    return request.app.state.sync_runner
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_from_app)]
 PoolDep = Annotated[asyncpg.Pool, Depends(get_pool)]
-UpstreamDep = Annotated[VyagutaClient, Depends(get_upstream)]
+RunnerDep = Annotated[SyncRunner, Depends(get_runner)]
+UpstreamRunnerDep = Annotated[SyncRunner, Depends(get_upstream_runner)]
 
 
 def get_caller(

@@ -12,7 +12,9 @@ from fastapi import FastAPI
 from backend.ingest.upstream import RetryPolicy, VyagutaClient
 from backend.repositories.sync_runs import fail_interrupted_runs
 from backend.services.poller import PollerState, poll_forever
-from backend.services.sync import SYNC_LOCK_KEY, SyncOptions, run_sync
+from backend.services.runs import SYNC_LOCK_KEY
+from backend.services.sync import SyncOptions
+from backend.services.sync_runner import SyncRunner
 from backend.services.users import ensure_first_admin
 from backend.settings import Settings
 from db.dsn import database_url, describe
@@ -75,17 +77,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.pool = pool
         app.state.http = http
         app.state.upstream = upstream_client(settings, http)
+        runner = SyncRunner(
+            pool, app.state.upstream, SyncOptions.from_settings(settings), app.state.sync_metrics
+        )
+        app.state.sync_runner = runner
         app.state.poller_state = PollerState()
         app.state.poller = None
         if app.state.upstream and settings.poll_interval_seconds > 0:
             app.state.poller = asyncio.create_task(
                 poll_forever(
-                    lambda: run_sync(
-                        pool,
-                        app.state.upstream,
-                        SyncOptions.from_settings(settings),
-                        trigger="poller",
-                    ),
+                    lambda: runner.sync("poller"),
                     settings.poll_interval_seconds,
                     settings.poll_max_backoff_seconds,
                     app.state.poller_state,

@@ -2,10 +2,12 @@
 
 from fastapi import FastAPI
 
+from backend.body_limit import BodySizeLimit
 from backend.errors import install_error_handlers
 from backend.lifespan import lifespan
 from backend.logs import configure_logging
-from backend.routes import auth, leave_info, service, sync
+from backend.metrics import install_metrics
+from backend.routes import auth, leave_info, service, sync, upload
 from backend.settings import Settings, get_settings
 
 
@@ -19,7 +21,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for router in (service.router, auth.router, sync.router, leave_info.router):
+    app.add_middleware(BodySizeLimit, max_bytes=settings.upload_max_bytes)
+    app.state.sync_metrics = install_metrics(app)
+    for router in (service.router, auth.router, sync.router, upload.router, leave_info.router):
         app.include_router(router)
     return app
 

@@ -61,3 +61,15 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     error: ErrorDetail
+
+
+class RejectedSummary(BaseModel):
+    id: Any
+    reason: str
+
+
+class UploadResult(BaseModel):
+    run: SyncRun
+    accepted: int
+    rejected: int
+    first_rejected: list[RejectedSummary]

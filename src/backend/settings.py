@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore")
 
     database_url: SecretStr | None = None
+    dashboard_database_url: SecretStr | None = None
     embedded_postgres_dir: Path = Path(".data/postgres")
 
     vyaguta_api_url: str | None = None
@@ -37,6 +38,7 @@ class Settings(BaseSettings):
     admin_password: SecretStr = SecretStr(DEVELOPMENT_ADMIN_PASSWORD)
     jwt_secret: SecretStr = SecretStr(DEVELOPMENT_JWT_SECRET)
     access_token_minutes: int = Field(default=60, ge=1)
+    upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     app_env: Literal["development", "test", "production"] = "development"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

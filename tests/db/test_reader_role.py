@@ -30,7 +30,7 @@ async def test_the_reader_can_select_from_dbo(reader):
         "TRUNCATE dbo.departments",
         "SELECT * FROM ops.sync_runs",
         "SELECT * FROM raw.imported_leave_information",
-        "CALL dbo.merge_snapshot(NULL, NULL, NULL, NULL, NULL, NULL)",
+        "CALL dbo.merge_snapshot(NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
         "CREATE TABLE dbo.intruder (id int)",
     ],
 )

@@ -26,15 +26,15 @@ def storable(record: Any) -> Any:
 
 
 def sort_page(
-    records: list[Any], body: bytes, *, sync_run_id: int, first_ordinal: int
+    records: list[Any], *, sync_run_id: int, first_ordinal: int, may_hold_nul: bool = True
 ) -> SortedPage:
-    # Checking each record for NUL costs a serialization; the page body tells us when it's needed.
-    page_has_nul = ESCAPED_NUL in body
+    """`may_hold_nul=False` skips a per-record serialization when the source (say, a page body
+    without an escaped NUL) guarantees there is none."""
     result = SortedPage()
     for offset, record in enumerate(records):
         if not isinstance(record, dict):
             reason: str | None = "record is not a JSON object"
-        elif page_has_nul and ESCAPED_NUL in orjson.dumps(record):
+        elif may_hold_nul and ESCAPED_NUL in orjson.dumps(record):
             reason = "contains a NUL character, which PostgreSQL cannot store"
         else:
             fields = canonical_fields(record)

@@ -21,5 +21,6 @@ async def snapshot_pages(
         if page.content.total is not None and received >= page.content.total:
             return
     raise UpstreamError(
-        f"still more pages after the cap of {max_pages}; refusing an incomplete snapshot"
+        f"still more pages after the cap of {max_pages}; refusing an incomplete snapshot",
+        "upstream_page_cap",
     )

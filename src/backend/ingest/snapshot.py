@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import asyncpg
 
-from backend.ingest.page_rows import sort_page
+from backend.ingest.page_rows import ESCAPED_NUL, sort_page
 from backend.ingest.pages import snapshot_pages
 from backend.ingest.raw_rows import RAW_COLUMNS
 from backend.ingest.upstream import DateWindow, VyagutaClient
@@ -48,7 +48,10 @@ async def load_snapshot(
     async for page in snapshot_pages(client, page_size, window, max_pages):
         digest.update(page.body)
         sorted_page = sort_page(
-            page.content.records, page.body, sync_run_id=run_id, first_ordinal=fetched
+            page.content.records,
+            sync_run_id=run_id,
+            first_ordinal=fetched,
+            may_hold_nul=ESCAPED_NUL in page.body,
         )
         if sorted_page.rows:
             await connection.copy_records_to_table(

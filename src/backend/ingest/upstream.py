@@ -20,7 +20,12 @@ MAX_RETRY_AFTER_SECONDS = 60.0
 
 
 class UpstreamError(Exception):
-    """A page could not be had; `str()` is the reason recorded for the run."""
+    """A page could not be had; `str()` is the reason recorded for the run, `kind` names the
+    sort of failure for metrics."""
+
+    def __init__(self, reason: str, kind: str = "upstream_error") -> None:
+        super().__init__(reason)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,9 @@ class VyagutaClient:
                 last_problem = f"connection failed ({type(error).__name__})"
             else:
                 if response.status_code in (401, 403):
-                    raise UpstreamError(f"upstream {response.status_code}: bad token")
+                    raise UpstreamError(
+                        f"upstream {response.status_code}: bad token", "upstream_auth"
+                    )
                 if response.status_code not in RETRYABLE_STATUSES:
                     return self._page_from(number, response)
                 last_problem = str(response.status_code)
@@ -93,7 +100,10 @@ class VyagutaClient:
                 delay = self.retry.delay(attempt, retry_after)
                 logger.warning("page %d: %s, retrying in %.1f s", number, last_problem, delay)
                 await asyncio.sleep(delay)
-        raise UpstreamError(f"page {number}: {last_problem} after {self.retry.max_tries} tries")
+        raise UpstreamError(
+            f"page {number}: {last_problem} after {self.retry.max_tries} tries",
+            "upstream_unavailable",
+        )
 
     def _page_from(self, number: int, response: httpx.Response) -> FetchedPage:
         if response.status_code >= 400:
@@ -101,7 +111,7 @@ class VyagutaClient:
         try:
             return FetchedPage(number, response.content, parse_page(response.content))
         except MalformedPage as problem:
-            raise UpstreamError(f"page {number}: {problem}") from None
+            raise UpstreamError(f"page {number}: {problem}", "upstream_malformed") from None
 
     def _headers(self) -> dict[str, str]:
         return {

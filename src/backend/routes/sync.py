@@ -1,14 +1,16 @@
 """Trigger a sync now; read the run history and what each run set aside."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from backend.dependencies import Admin, PoolDep, UpstreamDep
+from backend.dependencies import Admin, PoolDep, UpstreamRunnerDep
 from backend.errors import ApiError
 from backend.repositories import sync_runs
 from backend.schemas import ErrorBody, Page, RejectedRecord, SyncRun
-from backend.services.sync import SyncAlreadyRunning, SyncFailed, SyncOptions, run_sync
+from backend.services.runs import SyncAlreadyRunning, SyncFailed
 
 router = APIRouter(tags=["sync"])
 
@@ -20,10 +22,11 @@ TRIGGER_ERRORS = {
 }
 
 
-async def trigger_sync(request: Request, pool: PoolDep, upstream: UpstreamDep) -> SyncRun:
-    options = SyncOptions.from_settings(request.app.state.settings)
+@contextmanager
+def run_failures_answered() -> Iterator[None]:
+    """A sync or upload that cannot run, or fails, becomes the API's error answer."""
     try:
-        run = await run_sync(pool, upstream, options, trigger="manual")
+        yield
     except SyncAlreadyRunning as running:
         raise ApiError(409, "sync_running", str(running), {"run_id": running.run_id}) from None
     except SyncFailed as failed:
@@ -31,7 +34,6 @@ async def trigger_sync(request: Request, pool: PoolDep, upstream: UpstreamDep) -
         raise ApiError(
             status, "sync_failed", failed.run["error"], {"run_id": failed.run["id"]}
         ) from None
-    return SyncRun(**run)
 
 
 @router.get(
@@ -40,15 +42,15 @@ async def trigger_sync(request: Request, pool: PoolDep, upstream: UpstreamDep) -
     responses=TRIGGER_ERRORS,
     summary="Sync now (the earlier service's name for it)",
 )
-async def insert_leave_info(
-    _: Admin, request: Request, pool: PoolDep, upstream: UpstreamDep
-) -> SyncRun:
-    return await trigger_sync(request, pool, upstream)
+async def insert_leave_info(_: Admin, runner: UpstreamRunnerDep) -> SyncRun:
+    with run_failures_answered():
+        return SyncRun(**await runner.sync("manual"))
 
 
 @router.post("/sync", response_model=SyncRun, responses=TRIGGER_ERRORS, summary="Sync now")
-async def sync_now(_: Admin, request: Request, pool: PoolDep, upstream: UpstreamDep) -> SyncRun:
-    return await trigger_sync(request, pool, upstream)
+async def sync_now(_: Admin, runner: UpstreamRunnerDep) -> SyncRun:
+    with run_failures_answered():
+        return SyncRun(**await runner.sync("manual"))
 
 
 @router.get("/sync/runs", response_model=Page[SyncRun], summary="Sync runs, newest first")

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from backend.services.sync import SyncAlreadyRunning, SyncFailed
+from backend.services.runs import SyncAlreadyRunning, SyncFailed
 
 logger = logging.getLogger(__name__)
 

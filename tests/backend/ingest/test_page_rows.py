@@ -1,11 +1,9 @@
-import orjson
-
 from backend.ingest.page_rows import sort_page
 from tests.records import leave_record
 
 
 def sorted_page(records):
-    return sort_page(records, orjson.dumps(records), sync_run_id=5, first_ordinal=100)
+    return sort_page(records, sync_run_id=5, first_ordinal=100)
 
 
 def test_valid_records_become_rows_numbered_in_arrival_order():

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from backend.repositories.sync_runs import get_run
-from backend.services.sync import SyncAlreadyRunning, SyncFailed, run_sync
+from backend.services.runs import SyncAlreadyRunning, SyncFailed
+from backend.services.sync import run_sync
 from tests.database_state import dbo_contents, live_leave_ids
 
 

@@ -53,56 +53,53 @@ CREATE TABLE raw.rejected_leaves (
 );
 CREATE INDEX rejected_leaves_sync_run_idx ON raw.rejected_leaves (sync_run_id);
 
--- The snapshot typed and de-duplicated: when an id arrives twice, the last one wins.
-CREATE VIEW raw.leave_snapshot AS
-SELECT DISTINCT ON (id::bigint)
-    id::bigint                      AS id,
-    user_id::bigint                 AS employee_id,
-    emp_id,
-    team_manager_id::bigint         AS team_manager_id,
-    designation_id::bigint          AS designation_id,
-    designation_name,
-    first_name,
-    middle_name,
-    last_name,
-    email,
-    is_hr::boolean                  AS is_hr,
-    is_supervisor::boolean          AS is_supervisor,
-    allocations,
-    leave_issuer_id::bigint         AS leave_issuer_id,
-    current_leave_issuer_id::bigint AS current_leave_issuer_id,
-    leave_issuer_first_name,
-    leave_issuer_middle_name,
-    leave_issuer_last_name,
-    current_leave_issuer_email,
-    department_description,
-    start_date::date                AS start_date,
-    end_date::date                  AS end_date,
-    leave_days::numeric             AS leave_days,
-    reason,
-    status,
-    remarks,
-    leave_type_id::bigint           AS leave_type_id,
-    leave_type_name,
-    default_days::numeric           AS default_days,
-    transferable_days::numeric      AS transferable_days,
-    is_consecutive::boolean         AS is_consecutive,
-    fiscal_id::bigint               AS fiscal_year_id,
-    fiscal_start_date::date         AS fiscal_start_date,
-    fiscal_end_date::date           AS fiscal_end_date,
-    fiscal_is_current::boolean      AS fiscal_is_current,
-    created_at::timestamptz         AS created_at,
-    updated_at::timestamptz         AS updated_at,
-    is_converted::boolean           AS is_converted,
-    ordinal
-FROM raw.imported_leave_information
-ORDER BY id::bigint, ordinal DESC;
+-- The snapshot typed and de-duplicated (when an id arrives twice, the last one wins), staged
+-- once per sync by dbo.stage_snapshot() so that every MERGE reads it instead of re-sorting raw.
+CREATE UNLOGGED TABLE raw.leave_snapshot (
+    id                         bigint PRIMARY KEY,
+    employee_id                bigint,
+    emp_id                     text,
+    team_manager_id            bigint,
+    designation_id             bigint,
+    designation_name           text,
+    first_name                 text,
+    middle_name                text,
+    last_name                  text,
+    email                      text,
+    is_hr                      boolean,
+    is_supervisor              boolean,
+    allocations                jsonb,
+    leave_issuer_id            bigint,
+    current_leave_issuer_id    bigint,
+    leave_issuer_first_name    text,
+    leave_issuer_middle_name   text,
+    leave_issuer_last_name     text,
+    current_leave_issuer_email text,
+    department_description     text,
+    start_date                 date,
+    end_date                   date,
+    leave_days                 numeric,
+    reason                     text,
+    status                     text,
+    remarks                    text,
+    leave_type_id              bigint,
+    leave_type_name            text,
+    default_days               numeric,
+    transferable_days          numeric,
+    is_consecutive             boolean,
+    fiscal_year_id             bigint,
+    fiscal_start_date          date,
+    fiscal_end_date            date,
+    fiscal_is_current          boolean,
+    created_at                 timestamptz,
+    updated_at                 timestamptz,
+    is_converted               boolean,
+    ordinal                    bigint NOT NULL
+);
 
 -- An employee's attributes as of their last record in the snapshot.
-CREATE VIEW raw.latest_employee_records AS
-SELECT DISTINCT ON (employee_id) *
-FROM raw.leave_snapshot
-ORDER BY employee_id, ordinal DESC;
+CREATE UNLOGGED TABLE raw.latest_employee_records (LIKE raw.leave_snapshot);
+ALTER TABLE raw.latest_employee_records ADD PRIMARY KEY (employee_id);
 
 CREATE VIEW raw.employee_allocation_pairs AS
 SELECT DISTINCT ON (latest.employee_id, (allocation ->> 'id')::bigint)

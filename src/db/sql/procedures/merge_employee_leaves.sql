@@ -1,6 +1,9 @@
 -- Only rows that really differ are written, so an unchanged snapshot writes nothing;
--- a leave that comes back after being marked deleted is revived.
-CREATE OR REPLACE PROCEDURE dbo.merge_employee_leaves(OUT inserted bigint, OUT updated bigint)
+-- a leave that comes back after being marked deleted is revived. `leave_source` says whether
+-- the snapshot came from the upstream or from an uploaded file.
+CREATE OR REPLACE PROCEDURE dbo.merge_employee_leaves(
+    leave_source text, OUT inserted bigint, OUT updated bigint
+)
 LANGUAGE plpgsql AS $$
 DECLARE
     written bigint;
@@ -16,12 +19,12 @@ BEGIN
         target.employee_id, target.leave_type_id, target.fiscal_year_id, target.leave_issuer_id,
         target.current_leave_issuer_id, target.start_date, target.end_date, target.leave_days,
         target.reason, target.status, target.remarks, target.is_consecutive, target.is_converted,
-        target.created_at, target.updated_at, target.deleted_at IS NULL
+        target.created_at, target.updated_at, target.deleted_at IS NULL, target.source
     ) IS DISTINCT FROM (
         source.employee_id, source.leave_type_id, source.fiscal_year_id, source.leave_issuer_id,
         source.current_leave_issuer_id, source.start_date, source.end_date, source.leave_days,
         source.reason, source.status, source.remarks, source.is_consecutive, source.is_converted,
-        source.created_at, source.updated_at, true
+        source.created_at, source.updated_at, true, leave_source
     ) THEN
         UPDATE SET
             employee_id = source.employee_id,
@@ -39,15 +42,17 @@ BEGIN
             is_converted = source.is_converted,
             created_at = source.created_at,
             updated_at = source.updated_at,
-            deleted_at = NULL
+            deleted_at = NULL,
+            source = leave_source
     WHEN NOT MATCHED THEN
         INSERT (id, employee_id, leave_type_id, fiscal_year_id, leave_issuer_id,
                 current_leave_issuer_id, start_date, end_date, leave_days, reason, status, remarks,
-                is_consecutive, is_converted, created_at, updated_at)
+                is_consecutive, is_converted, created_at, updated_at, source)
         VALUES (source.id, source.employee_id, source.leave_type_id, source.fiscal_year_id,
                 source.leave_issuer_id, source.current_leave_issuer_id, source.start_date,
                 source.end_date, source.leave_days, source.reason, source.status, source.remarks,
-                source.is_consecutive, source.is_converted, source.created_at, source.updated_at);
+                source.is_consecutive, source.is_converted, source.created_at, source.updated_at,
+                leave_source);
 
     GET DIAGNOSTICS written = ROW_COUNT;
     updated := written - inserted;

@@ -1,5 +1,8 @@
--- The whole snapshot in raw.imported_leave_information, merged into dbo in foreign-key order.
+-- The snapshot in raw.imported_leave_information, merged into dbo in foreign-key order.
+-- An upstream snapshot is complete for its window, so what it lacks there is marked deleted;
+-- an uploaded file (leave_source 'upload') vouches only for what it holds.
 CREATE OR REPLACE PROCEDURE dbo.merge_snapshot(
+    leave_source text,
     window_start date,
     window_end date,
     OUT inserted bigint,
@@ -11,6 +14,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     snapshot_size bigint;
 BEGIN
+    CALL dbo.stage_snapshot();
     CALL dbo.merge_departments();
     CALL dbo.merge_designations();
     CALL dbo.merge_team_managers();
@@ -21,8 +25,11 @@ BEGIN
     CALL dbo.merge_employees();
     CALL dbo.merge_employee_allocations();
     CALL dbo.merge_employee_leave_issuer();
-    CALL dbo.merge_employee_leaves(inserted, updated);
-    CALL dbo.mark_missing_leaves_deleted(window_start, window_end, deleted);
+    CALL dbo.merge_employee_leaves(leave_source, inserted, updated);
+    deleted := 0;
+    IF leave_source = 'upstream' THEN
+        CALL dbo.mark_missing_leaves_deleted(window_start, window_end, deleted);
+    END IF;
 
     SELECT count(*) INTO snapshot_size FROM raw.leave_snapshot;
     unchanged := snapshot_size - inserted - updated;

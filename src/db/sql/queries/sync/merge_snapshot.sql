@@ -1,1 +1,1 @@
-CALL dbo.merge_snapshot($1::date, $2::date, NULL, NULL, NULL, NULL)
+CALL dbo.merge_snapshot('upstream', $1::date, $2::date, NULL, NULL, NULL, NULL)

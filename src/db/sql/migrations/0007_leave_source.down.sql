@@ -1,0 +1,1 @@
+ALTER TABLE dbo.employee_leaves DROP COLUMN source;

@@ -1,0 +1,1 @@
+SELECT max(version) FROM public.schema_migrations

@@ -1,0 +1,3 @@
+-- {tables}: every name of backend.backup.tables.TABLES, quoted. One statement, so foreign keys
+-- between them are no obstacle.
+TRUNCATE {tables}

@@ -1,0 +1,61 @@
+-- Leaves one by one, newest first (an employee's leave history when filtered to them), every
+-- status unless a status filter says otherwise; a page of them, each row carrying the number of
+-- matching leaves (total) for pagination.
+-- Parameters (NULL = no filter):
+--   $1  fiscal_year  bigint[]
+--   $2  department   text[]
+--   $3  designation  bigint[]
+--   $4  leave_type   bigint[]
+--   $5  status       text[]
+--   $6  date_from    date
+--   $7  date_to      date
+--   $8  employee     bigint[]
+--   $9  limit        bigint    (NULL = all)
+--   $10 offset       bigint
+WITH page AS (
+    -- Counted and cut on narrow rows; only the page's rows are then dressed with names.
+    SELECT leave.leave_id, leave.start_date, count(*) OVER () AS total
+    FROM reporting.leave_facts AS leave
+    WHERE ($1::bigint[] IS NULL OR leave.fiscal_year_id = ANY ($1))
+      AND ($2::text[]   IS NULL OR leave.department     = ANY ($2))
+      AND ($3::bigint[] IS NULL OR leave.designation_id = ANY ($3))
+      AND ($4::bigint[] IS NULL OR leave.leave_type_id  = ANY ($4))
+      AND ($5::text[]   IS NULL OR leave.status         = ANY ($5))
+      AND ($6::date     IS NULL OR leave.end_date      >= $6)
+      AND ($7::date     IS NULL OR leave.start_date    <= $7)
+      AND ($8::bigint[] IS NULL OR leave.employee_id    = ANY ($8))
+    ORDER BY leave.start_date DESC, leave.leave_id DESC
+    LIMIT $9::bigint OFFSET $10::bigint
+)
+SELECT
+    leave.leave_id,
+    leave.employee_id,
+    employee.employee_name,
+    leave.department,
+    leave.fiscal_year_id,
+    leave.leave_type_id,
+    leave.leave_type,
+    leave.start_date,
+    leave.end_date,
+    leave.leave_days::double precision  AS leave_days,
+    leave.status,
+    leave.reason,
+    leave.remarks,
+    leave.created_at,
+    leave.updated_at,
+    leave.applied_late,
+    leave.leave_issuer_id,
+    -- An issuer known only by e-mail has no name yet.
+    nullif(concat_ws(' ', issuer.first_name, issuer.middle_name, issuer.last_name), '')
+                                        AS leave_issuer_name,
+    leave.current_leave_issuer_id,
+    nullif(concat_ws(
+        ' ', current_issuer.first_name, current_issuer.middle_name, current_issuer.last_name
+    ), '')                              AS current_leave_issuer_name,
+    page.total
+FROM page
+JOIN reporting.leave_facts AS leave USING (leave_id)
+JOIN reporting.employee_facts AS employee USING (employee_id)
+LEFT JOIN dbo.leave_issuers AS issuer ON issuer.id = leave.leave_issuer_id
+LEFT JOIN dbo.leave_issuers AS current_issuer ON current_issuer.id = leave.current_leave_issuer_id
+ORDER BY page.start_date DESC, page.leave_id DESC

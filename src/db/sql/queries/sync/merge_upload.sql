@@ -1,0 +1,1 @@
+CALL dbo.merge_snapshot('upload', NULL, NULL, NULL, NULL, NULL, NULL)

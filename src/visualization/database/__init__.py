@@ -1,0 +1,1 @@
+"""The dashboard's read-only way into PostgreSQL, usable from Streamlit's synchronous scripts."""

@@ -1,0 +1,1 @@
+"""The sidebar filters every page shares, kept in the URL's query string."""

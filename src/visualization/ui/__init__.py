@@ -1,0 +1,1 @@
+"""Streamlit pieces every page uses: header, charts, tables, numbers."""
