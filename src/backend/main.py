@@ -7,7 +7,7 @@ from backend.errors import install_error_handlers
 from backend.lifespan import lifespan
 from backend.logs import configure_logging
 from backend.metrics import install_metrics
-from backend.routes import auth, leave_info, service, sync, upload
+from backend.routes import auth, employees, kpi, leave_info, service, sync, upload
 from backend.settings import Settings, get_settings
 
 
@@ -23,7 +23,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.upload_max_bytes)
     app.state.sync_metrics = install_metrics(app)
-    for router in (service.router, auth.router, sync.router, upload.router, leave_info.router):
+    for router in (
+        service.router,
+        auth.router,
+        sync.router,
+        upload.router,
+        kpi.router,
+        employees.router,
+        leave_info.router,
+    ):
         app.include_router(router)
     return app
 

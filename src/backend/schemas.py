@@ -73,3 +73,11 @@ class UploadResult(BaseModel):
     accepted: int
     rejected: int
     first_rejected: list[RejectedSummary]
+
+
+class KpiAnswer(BaseModel):
+    kpi: str
+    items: list[dict[str, Any]]
+    total: int
+    limit: int | None
+    offset: int | None

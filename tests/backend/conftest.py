@@ -1,6 +1,7 @@
 """The service as it really runs: a migrated PostgreSQL and the demo upstream over real HTTP."""
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -12,6 +13,7 @@ from pydantic import SecretStr
 from backend.ingest.upstream import RetryPolicy, VyagutaClient
 from backend.main import create_app
 from backend.services.sync import SyncOptions
+from backend.services.users import add_user
 from backend.settings import Settings
 from db.pool import create_pool
 from vyaguta_demo.process import DemoUpstream, run_demo_upstream
@@ -84,18 +86,30 @@ def options(settings: Settings) -> SyncOptions:
     return SyncOptions.from_settings(settings)
 
 
-@pytest_asyncio.fixture
-async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+@asynccontextmanager
+async def running_api(settings: Settings) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+    """The app with its lifespan running, and an HTTP client that talks to it."""
     application = create_app(settings)
     async with application.router.lifespan_context(application):
-        yield application
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://api.test") as http:
+            yield application, http
 
 
 @pytest_asyncio.fixture
-async def api(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://api.test") as http:
-        yield http
+async def app_and_api(settings: Settings) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+    async with running_api(settings) as running:
+        yield running
+
+
+@pytest.fixture
+def app(app_and_api: tuple[FastAPI, httpx.AsyncClient]) -> FastAPI:
+    return app_and_api[0]
+
+
+@pytest.fixture
+def api(app_and_api: tuple[FastAPI, httpx.AsyncClient]) -> httpx.AsyncClient:
+    return app_and_api[1]
 
 
 async def bearer_headers(api: httpx.AsyncClient, username: str, password: str) -> dict[str, str]:
@@ -109,9 +123,11 @@ async def admin_headers(api: httpx.AsyncClient) -> dict[str, str]:
     return await bearer_headers(api, "admin", ADMIN_PASSWORD)
 
 
-@pytest_asyncio.fixture
-async def viewer_headers(api: httpx.AsyncClient, app: FastAPI) -> dict[str, str]:
-    from backend.services.users import add_user
-
+async def sign_in_a_viewer(app: FastAPI, api: httpx.AsyncClient) -> dict[str, str]:
     await add_user(app.state.pool, "viewer", VIEWER_PASSWORD, "viewer")
     return await bearer_headers(api, "viewer", VIEWER_PASSWORD)
+
+
+@pytest_asyncio.fixture
+async def viewer_headers(api: httpx.AsyncClient, app: FastAPI) -> dict[str, str]:
+    return await sign_in_a_viewer(app, api)

@@ -32,6 +32,7 @@ async def create_backup(
 ) -> Manifest:
     """Back up into `folder`, which must be missing or empty; a failed backup leaves it empty."""
     prepare_empty_folder(folder)
+    started_at = datetime.now(UTC)
     try:
         # One snapshot for every table, so the backup is as consistent as a single query.
         async with connection.transaction(isolation="repeatable_read", readonly=True):
@@ -42,7 +43,7 @@ async def create_backup(
         remove_table_files(folder)
         raise
     manifest = Manifest(
-        created_at=datetime.now(UTC),
+        created_at=started_at,
         schema_version=version,
         schema_fingerprint=schema_fingerprint(shapes),
         tables=files,

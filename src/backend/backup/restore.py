@@ -18,6 +18,7 @@ from backend.backup.tables import (
     CHUNK_ROWS,
     TableShape,
     advance_identity_sql,
+    analyze_sql,
     file_name,
     qualified,
     read_schema_version,
@@ -37,7 +38,7 @@ async def restore_backup(
     async with connection.transaction():
         # A sync merging meanwhile would interleave its rows with the backup's.
         if not await connection.fetchval(query("sync/try_lock"), SYNC_LOCK_KEY):
-            raise SyncRunning("a sync is running; restore once it has finished")
+            raise SyncRunning("a sync or another restore is running; restore once it has finished")
         shapes = await read_table_shapes(connection)
         version = await read_schema_version(connection)
         refuse_other_schema(manifest, schema_fingerprint(shapes), version)
@@ -60,6 +61,7 @@ async def restore_table(
                 shape.name, schema_name="dbo", columns=shape.column_names, records=chunk
             )
             rows += len(chunk)
+    await connection.execute(analyze_sql(shape.name))
     for column in shape.identity_columns:
         await connection.execute(
             advance_identity_sql(shape.name, column), qualified(shape.name), column.name

@@ -103,6 +103,10 @@ def truncate_all_sql() -> str:
     return query("backup/truncate_tables").format(tables=", ".join(map(qualified, TABLES)))
 
 
+def analyze_sql(table: str) -> str:
+    return query("backup/analyze_table").format(table=qualified(table))
+
+
 def advance_identity_sql(table: str, column: Column) -> str:
     return query("backup/advance_identity").format(
         table=qualified(table), column=quoted(column.name)

@@ -38,7 +38,8 @@ REFUSALS: dict[type[BackupError], tuple[int, str]] = {
     SyncRunning: (409, "sync_running"),
     BackupExists: (409, "backup_exists"),
 }
-ERRORS = {status: {"model": ErrorBody} for status in (404, 409, 422)}
+CREATE_ERRORS = {status: {"model": ErrorBody} for status in (409, 422)}
+RESTORE_ERRORS = {status: {"model": ErrorBody} for status in (404, 409, 422)}
 
 
 class NewBackup(BaseModel):
@@ -93,7 +94,7 @@ async def list_backups(_: Admin, root: BackupRoot) -> list[StoredBackup]:
     "",
     status_code=201,
     response_model=StoredBackup,
-    responses=ERRORS,
+    responses=CREATE_ERRORS,
     summary="Back up every dbo table into a new folder under BACKUP_DIR",
 )
 async def create(
@@ -120,7 +121,7 @@ async def create(
 @router.post(
     "/{name}/restore",
     response_model=Restored,
-    responses=ERRORS,
+    responses=RESTORE_ERRORS,
     summary="Replace every dbo table with a backup's rows, in one transaction",
 )
 async def restore(_: Admin, pool: PoolDep, root: BackupRoot, name: BackupName) -> Restored:

@@ -1,11 +1,9 @@
 import csv
 import io
 
-import httpx
 import orjson
 
-from backend.main import create_app
-from tests.backend.conftest import ADMIN_PASSWORD, bearer_headers, settings_for
+from tests.backend.conftest import ADMIN_PASSWORD, bearer_headers, running_api, settings_for
 from tests.records import leave_record
 
 UPLOADED_IDS = (900_001, 900_002, 900_003)
@@ -114,13 +112,11 @@ async def test_json_that_is_not_an_array_is_a_422(api, admin_headers):
 
 
 async def test_a_file_over_the_size_limit_is_refused_with_413(migrated_database_url, upstream):
-    app = create_app(settings_for(migrated_database_url, upstream, upload_max_bytes=2048))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://api.test") as api:
-            headers = await bearer_headers(api, "admin", ADMIN_PASSWORD)
-            files = {"file": ("big.json", b"[" + b" " * 4096 + b"]", "application/json")}
-            answer = await api.post("/leaves/upload", headers=headers, files=files)
+    settings = settings_for(migrated_database_url, upstream, upload_max_bytes=2048)
+    async with running_api(settings) as (_, api):
+        headers = await bearer_headers(api, "admin", ADMIN_PASSWORD)
+        files = {"file": ("big.json", b"[" + b" " * 4096 + b"]", "application/json")}
+        answer = await api.post("/leaves/upload", headers=headers, files=files)
 
     assert answer.status_code == 413
     assert answer.json()["error"]["status"] == 413

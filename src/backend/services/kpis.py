@@ -1,0 +1,53 @@
+"""Reading a KPI for the API: the filters checked against what exists, then the one query."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import asyncpg
+
+from db.kpi.catalogue import kpi_named
+from db.kpi.fetch import KpiResult, fetch_kpi
+from db.kpi.filters import KpiFilters
+from db.kpi.known_values import unknown_filter_values
+
+
+class FilterProblem(ValueError):
+    """A filter the KPI does not take, or a value no record knows; `field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Paging:
+    limit: int | None
+    offset: int
+
+
+async def read_kpi(
+    pool: asyncpg.Pool,
+    name: str,
+    filters: KpiFilters,
+    paging: Paging,
+    *,
+    as_of: date | None,
+    weekend_days: list[int],
+) -> KpiResult:
+    kpi = kpi_named(name)
+    if not_taken := kpi.filters_not_taken(filters):
+        raise FilterProblem(not_taken[0], f"{', '.join(not_taken)} does not apply to {name}")
+    async with pool.acquire() as connection:
+        if unknown := await unknown_filter_values(connection, filters):
+            field, values = next(iter(unknown.items()))
+            shown = ", ".join(str(value) for value in values[:5])
+            raise FilterProblem(field, f"unknown {field}: {shown}")
+        return await fetch_kpi(
+            connection,
+            name,
+            filters,
+            limit=paging.limit if kpi.is_paginated else None,
+            offset=paging.offset if kpi.is_paginated else None,
+            as_of=as_of,
+            weekend_days=weekend_days,
+        )
