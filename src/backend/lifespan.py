@@ -78,7 +78,11 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.http = http
         app.state.upstream = upstream_client(settings, http)
         runner = SyncRunner(
-            pool, app.state.upstream, SyncOptions.from_settings(settings), app.state.sync_metrics
+            pool,
+            app.state.upstream,
+            SyncOptions.from_settings(settings),
+            app.state.sync_metrics,
+            settings.full_sync_interval_seconds,
         )
         app.state.sync_runner = runner
         app.state.poller_state = PollerState()

@@ -7,7 +7,7 @@ from backend.errors import install_error_handlers
 from backend.lifespan import lifespan
 from backend.logs import configure_logging
 from backend.metrics import install_metrics
-from backend.routes import auth, employees, kpi, leave_info, service, sync, upload
+from backend.routes import auth, backup, employees, kpi, leave_info, service, sync, upload
 from backend.settings import Settings, get_settings
 
 
@@ -31,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         kpi.router,
         employees.router,
         leave_info.router,
+        backup.router,
     ):
         app.include_router(router)
     return app

@@ -18,6 +18,7 @@ class Page(BaseModel, Generic[Item]):
 class SyncRun(BaseModel):
     id: int
     trigger: str
+    kind: str
     status: str
     started_at: datetime
     finished_at: datetime | None

@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = None
     dashboard_database_url: SecretStr | None = None
     embedded_postgres_dir: Path = Path(".data/postgres")
+    backup_dir: Path = Path(".data/backups")
 
     vyaguta_api_url: str | None = None
     vyaguta_bearer_token: SecretStr = SecretStr("")
@@ -31,6 +32,8 @@ class Settings(BaseSettings):
     vyaguta_retry_base_seconds: float = Field(default=1.0, ge=0)
     vyaguta_max_pages: int = Field(default=10_000, ge=1)
     poll_interval_seconds: float = Field(default=30, ge=0)
+    sync_hot_days: int = Field(default=90, ge=0)
+    full_sync_interval_seconds: float = Field(default=3600, ge=0)
     poll_max_backoff_seconds: float = Field(default=600, ge=0)
     max_rejected_share: float = Field(default=0.05, ge=0, le=1)
 

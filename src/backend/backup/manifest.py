@@ -37,6 +37,9 @@ class Manifest(BaseModel):
     def rows(self) -> int:
         return sum(entry.rows for entry in self.tables)
 
+    def rows_of(self, table: str) -> int:
+        return sum(entry.rows for entry in self.tables if entry.table == table)
+
 
 def write_manifest(folder: Path, manifest: Manifest) -> None:
     """Written last and renamed into place: a folder without it is no (finished) backup."""

@@ -47,6 +47,9 @@ async def restore_backup(
         for shape in shapes:
             await restore_table(connection, shape, folder, report)
         await connection.execute(query("sync/refresh_reporting"))
+        await connection.execute(
+            query("sync_runs/record_restore"), manifest.rows_of("employee_leaves")
+        )
     return manifest
 
 

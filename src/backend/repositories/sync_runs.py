@@ -19,8 +19,12 @@ class RunCounts:
     rejected: int = 0
 
 
-async def insert_running_run(pool: asyncpg.Pool, trigger: str, window: DateWindow) -> int:
-    return await pool.fetchval(query("sync_runs/insert_running"), trigger, window.start, window.end)
+async def insert_running_run(
+    pool: asyncpg.Pool, trigger: str, kind: str, window: DateWindow
+) -> int:
+    return await pool.fetchval(
+        query("sync_runs/insert_running"), trigger, kind, window.start, window.end
+    )
 
 
 async def finish_run(
@@ -87,6 +91,10 @@ async def list_rejected(
     rows = await pool.fetch(query("sync_runs/list_rejected"), run_id, limit, offset)
     total = await pool.fetchval(query("sync_runs/count_rejected"), run_id)
     return [dict(row) for row in rows], total
+
+
+async def seconds_since_last_full_sync(pool: asyncpg.Pool) -> float | None:
+    return await pool.fetchval(query("sync_runs/seconds_since_last_full_sync"))
 
 
 async def seconds_since_last_success(pool: asyncpg.Pool) -> float | None:

@@ -29,7 +29,8 @@ Work = Callable[[asyncpg.Connection, int], Awaitable[str]]
 
 class SyncAlreadyRunning(Exception):
     def __init__(self, run_id: int | None) -> None:
-        super().__init__(f"sync run {run_id} is already running")
+        what = f"sync run {run_id}" if run_id else "a sync, upload or restore"
+        super().__init__(f"{what} is already running")
         self.run_id = run_id
 
 
@@ -53,7 +54,7 @@ class SyncFailed(Exception):
 
 
 async def run_exclusively(
-    pool: asyncpg.Pool, trigger: str, window: DateWindow, work: Work
+    pool: asyncpg.Pool, trigger: str, kind: str, window: DateWindow, work: Work
 ) -> dict[str, Any]:
     """Run `work` under the sync lock; answer the run record, or raise SyncAlreadyRunning
     or SyncFailed."""
@@ -66,9 +67,9 @@ async def run_exclusively(
                 raise SyncAlreadyRunning(await running_run_id(pool))
             if interrupted := await sync_runs.fail_interrupted_runs(pool):
                 logger.warning("marked interrupted runs as failed: %s", interrupted)
-            run_id = await sync_runs.insert_running_run(pool, trigger, window)
+            run_id = await sync_runs.insert_running_run(pool, trigger, kind, window)
             with tagged_with_run(run_id):
-                logger.info("%s run started", trigger)
+                logger.info("%s %s run started", trigger, kind)
                 if await work(connection, run_id) == "succeeded":
                     await transaction.commit()
                 else:

@@ -1,6 +1,7 @@
 """A sync from the upstream: the whole snapshot lands, or nothing changes."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 import asyncpg
@@ -20,6 +21,7 @@ class SyncOptions:
     page_size: int
     max_pages: int
     max_rejected_share: float
+    hot_days: int = 0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "SyncOptions":
@@ -28,18 +30,35 @@ class SyncOptions:
             page_size=settings.vyaguta_page_size,
             max_pages=settings.vyaguta_max_pages,
             max_rejected_share=settings.max_rejected_share,
+            hot_days=settings.sync_hot_days,
         )
+
+    def for_hot_window(self, today: date) -> "SyncOptions":
+        """Leaves overlapping the last `hot_days` days or the future, within the full window."""
+        start = today - timedelta(days=self.hot_days)
+        if self.window.start and self.window.start > start:
+            start = self.window.start
+        return replace(self, window=DateWindow(start, self.window.end))
 
 
 async def run_sync(
-    pool: asyncpg.Pool, client: VyagutaClient, options: SyncOptions, trigger: str
+    pool: asyncpg.Pool,
+    client: VyagutaClient,
+    options: SyncOptions,
+    trigger: str,
+    kind: str = "full",
 ) -> dict[str, Any]:
-    """Sync now and answer the run record; raises SyncAlreadyRunning or SyncFailed."""
+    """Sync now and answer the run record; raises SyncAlreadyRunning or SyncFailed.
+
+    A hot run fetches the hot window only; what it can mark deleted is limited to that window.
+    """
+    if kind == "hot":
+        options = options.for_hot_window(date.today())
 
     async def sync(connection: asyncpg.Connection, run_id: int) -> str:
         return await sync_in_transaction(connection, pool, client, options, run_id)
 
-    return await run_exclusively(pool, trigger, options.window, sync)
+    return await run_exclusively(pool, trigger, kind, options.window, sync)
 
 
 async def sync_in_transaction(

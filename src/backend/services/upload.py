@@ -47,5 +47,7 @@ async def upload_records(pool: asyncpg.Pool, records: list[Any]) -> UploadOutcom
         ]
         return "succeeded"
 
-    outcome.run = await run_exclusively(pool, "upload", DateWindow(None, None), merge_upload)
+    outcome.run = await run_exclusively(
+        pool, "upload", "upload", DateWindow(None, None), merge_upload
+    )
     return outcome

@@ -109,7 +109,8 @@ async def test_a_restore_is_refused_while_a_sync_runs(loaded, backup, migrated_d
         async with sync.transaction():
             await sync.execute("SELECT pg_advisory_xact_lock($1)", SYNC_LOCK_KEY)
             with pytest.raises(
-                SyncRunning, match=r"^a sync is running; restore once it has finished$"
+                SyncRunning,
+                match=r"^a sync or another restore is running; restore once it has finished$",
             ):
                 await restore_backup(loaded, folder)
     finally:

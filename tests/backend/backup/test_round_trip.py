@@ -2,6 +2,7 @@
 
 from backend.backup.create import create_backup
 from backend.backup.restore import restore_backup
+from db.sql_files import query as open_query
 from tests.backend.backup.conftest import OTHER_RECORDS, load
 from tests.database_state import dbo_contents
 from tests.records import leave_record
@@ -66,3 +67,26 @@ async def test_unusual_values_round_trip_unchanged(connection, empty, tmp_path):
     await restore_backup(empty, tmp_path / "backup")
 
     assert await dbo_contents(empty) == await dbo_contents(connection)
+
+
+async def test_a_restore_is_on_record_so_the_next_sync_merges_instead_of_skipping(loaded, backup):
+    folder, manifest = backup
+    await loaded.execute(
+        "INSERT INTO ops.sync_runs (trigger, status, finished_at, snapshot_sha256)"
+        " VALUES ('poller', 'succeeded', now(), 'digest-of-the-current-upstream-snapshot')"
+    )
+
+    await restore_backup(loaded, folder)
+
+    latest = await loaded.fetchrow(
+        "SELECT trigger, kind, status, inserted, snapshot_sha256 FROM ops.sync_runs"
+        " ORDER BY id DESC LIMIT 1"
+    )
+    assert dict(latest) == {
+        "trigger": "restore",
+        "kind": "restore",
+        "status": "succeeded",
+        "inserted": manifest.rows_of("employee_leaves"),
+        "snapshot_sha256": None,
+    }
+    assert await loaded.fetchval(open_query("sync_runs/last_snapshot_digest")) is None

@@ -2,14 +2,14 @@
 
 from collections.abc import AsyncIterator
 
+import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
 from backend.backup.tables import TABLES
-from backend.main import create_app
-from backend.routes import backup
 from tests.backend.backup.conftest import OTHER_RECORDS, RECORDS, load
+from tests.backend.conftest import running_api, settings_for
 from tests.database_state import dbo_contents
 
 
@@ -18,15 +18,18 @@ def backup_root(tmp_path):
     return tmp_path / "backups"
 
 
+@pytest.fixture
+def settings(migrated_database_url, upstream, backup_root):
+    return settings_for(migrated_database_url, upstream, backup_dir=backup_root)
+
+
 @pytest_asyncio.fixture
-async def app(settings, backup_root) -> AsyncIterator[FastAPI]:
-    application = create_app(settings)
-    application.include_router(backup.router)
-    application.dependency_overrides[backup.get_backup_root] = lambda: backup_root
-    async with application.router.lifespan_context(application):
+async def app_and_api(settings) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+    """The app serving a loaded database, its backups kept under backup_root."""
+    async with running_api(settings) as (application, http):
         async with application.state.pool.acquire() as connection:
             await load(connection, RECORDS)
-        yield application
+        yield application, http
 
 
 @pytest.mark.parametrize(
@@ -121,3 +124,32 @@ async def test_a_restore_name_with_a_separator_matches_no_route(api, admin_heade
 
     assert answer.status_code == 404
     assert answer.json()["error"]["message"] == "Not Found"
+
+
+async def test_the_list_leaves_out_folders_without_a_finished_backup(
+    api, admin_headers, backup_root
+):
+    (backup_root / "half-done").mkdir(parents=True)
+    (backup_root / "broken").mkdir()
+    (backup_root / "broken" / "manifest.json").write_text("{}")
+
+    listed = await api.get("/admin/backups", headers=admin_headers)
+
+    assert listed.json() == []
+
+
+async def test_a_refused_backup_answers_why_and_leaves_no_folder(
+    api, admin_headers, app, backup_root
+):
+    await app.state.pool.execute("ALTER TABLE dbo.departments ADD COLUMN extra jsonb")
+
+    answer = await api.post("/admin/backups", json={"name": "nightly"}, headers=admin_headers)
+
+    assert answer.status_code == 409
+    assert answer.json()["error"] == {
+        "status": 409,
+        "code": "backup_refused",
+        "message": "dbo.departments.extra is of type jsonb, which backups cannot hold yet",
+        "details": None,
+    }
+    assert list(backup_root.iterdir()) == []

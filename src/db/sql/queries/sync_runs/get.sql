@@ -1,4 +1,4 @@
-SELECT id, trigger, status, started_at, finished_at, window_start, window_end, fetched, inserted,
+SELECT id, trigger, kind, status, started_at, finished_at, window_start, window_end, fetched, inserted,
        updated, unchanged, deleted, rejected, error,
        extract(epoch FROM finished_at - started_at)::float8 AS duration_seconds
 FROM ops.sync_runs
