@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from backend.body_limit import BodySizeLimit
+from backend.database_outage import install_database_outage_handler
 from backend.errors import install_error_handlers
 from backend.lifespan import lifespan
 from backend.logs import configure_logging
@@ -21,6 +22,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
+    install_database_outage_handler(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.upload_max_bytes)
     app.state.sync_metrics = install_metrics(app)
     for router in (

@@ -3,8 +3,6 @@
 from collections.abc import Mapping
 from typing import Any
 
-import orjson
-
 # (raw column, upstream names in order of preference). The upstream renamed a few fields
 # between API generations (v1 first, v2 second); both are accepted everywhere through this table.
 FIELD_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -57,43 +55,55 @@ RAW_COLUMNS: tuple[str, ...] = (
 
 
 UPSTREAM_NAME: dict[str, str] = {column: names[0] for column, names in FIELD_SOURCES}
+COLUMNS = tuple(column for column, _ in FIELD_SOURCES)
+PREFERRED_NAMES = tuple(names[0] for _, names in FIELD_SOURCES)
+OTHER_NAMES = tuple((column, names[1:]) for column, names in FIELD_SOURCES if len(names) > 1)
+# Validation has checked every value's type, so each column needs at most one cheap step
+# to become the text the raw table holds.
+FLAG_COLUMNS = ("is_hr", "is_supervisor", "is_consecutive", "fiscal_is_current", "is_converted")
+NUMBER_COLUMNS = (
+    "id",
+    "user_id",
+    "emp_id",
+    "team_manager_id",
+    "designation_id",
+    "leave_issuer_id",
+    "current_leave_issuer_id",
+    "leave_days",
+    "leave_type_id",
+    "default_days",
+    "transferable_days",
+    "fiscal_id",
+)
+FLAG_POSITIONS = tuple(COLUMNS.index(column) for column in FLAG_COLUMNS)
+NUMBER_POSITIONS = tuple(COLUMNS.index(column) for column in NUMBER_COLUMNS)
+FLAG_TEXT = {True: "true", False: "false", None: None}
 
 
 def canonical_fields(record: Mapping[str, Any]) -> dict[str, Any]:
     """The record's values under our column names, whichever generation of names it used."""
-    fields = {}
-    for column, names in FIELD_SOURCES:
-        value = None
-        for name in names:
-            value = record.get(name)
-            if value is not None:
-                break
-        fields[column] = value
+    get = record.get
+    fields = dict(zip(COLUMNS, [get(name) for name in PREFERRED_NAMES], strict=True))
+    for column, others in OTHER_NAMES:
+        if fields[column] is None:
+            for name in others:
+                if (value := get(name)) is not None:
+                    fields[column] = value
+                    break
     return fields
-
-
-def as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float):
-        return str(value)
-    return orjson.dumps(value).decode()
 
 
 def raw_row(
     fields: Mapping[str, Any], record: Mapping[str, Any], *, sync_run_id: int, ordinal: int
 ) -> tuple[Any, ...]:
-    """A row for raw.imported_leave_information, in RAW_COLUMNS order."""
-    values: list[Any] = [sync_run_id, ordinal]
-    for column, _ in FIELD_SOURCES:
-        value = fields[column]
-        values.append(value if column == "allocations" else as_text(value))
-    values.append(record)
-    return tuple(values)
+    """A row for raw.imported_leave_information, in RAW_COLUMNS order, from a VALID record."""
+    values = list(fields.values())
+    for position in NUMBER_POSITIONS:
+        if values[position] is not None:
+            values[position] = str(values[position])
+    for position in FLAG_POSITIONS:
+        values[position] = FLAG_TEXT[values[position]]
+    return (sync_run_id, ordinal, *values, record)
 
 
 def to_raw_row(record: Mapping[str, Any], *, sync_run_id: int, ordinal: int) -> tuple[Any, ...]:

@@ -1,15 +1,14 @@
-"""Streams the upstream snapshot page by page into the raw table, inside the run's transaction."""
+"""Loads a spooled snapshot into the raw table, page by page, inside the run's transaction."""
 
-import hashlib
 import logging
 from dataclasses import dataclass
 
 import asyncpg
 
+from backend.ingest.envelopes import parse_page
 from backend.ingest.page_rows import ESCAPED_NUL, sort_page
-from backend.ingest.pages import snapshot_pages
 from backend.ingest.raw_rows import RAW_COLUMNS
-from backend.ingest.upstream import DateWindow, VyagutaClient
+from backend.ingest.spool import SpooledSnapshot
 from backend.repositories.sync_runs import insert_rejected
 from db.sql_files import query
 
@@ -23,35 +22,20 @@ class LoadedSnapshot:
     digest: str
 
 
-def snapshot_digest_seed(window: DateWindow, page_size: int) -> "hashlib._Hash":
-    return hashlib.sha256(f"{window.start}|{window.end}|{page_size}".encode())
-
-
 async def load_snapshot(
-    connection: asyncpg.Connection,
-    pool: asyncpg.Pool,
-    client: VyagutaClient,
-    *,
-    run_id: int,
-    window: DateWindow,
-    page_size: int,
-    max_pages: int,
+    connection: asyncpg.Connection, pool: asyncpg.Pool, spool: SpooledSnapshot, *, run_id: int
 ) -> LoadedSnapshot:
-    """Truncate raw, then fetch → validate → COPY one page at a time (memory stays flat).
+    """Truncate raw, then validate → COPY one page at a time.
 
     Rejected records go in on `pool`, outside the run's transaction, so a refused run
     still shows what was wrong with its records.
     """
     await connection.execute(query("sync/truncate_raw"))
-    digest = snapshot_digest_seed(window, page_size)
     fetched = rejected = 0
-    async for page in snapshot_pages(client, page_size, window, max_pages):
-        digest.update(page.body)
+    for number, body in enumerate(spool.page_bodies(), start=1):
+        records = parse_page(body).records
         sorted_page = sort_page(
-            page.content.records,
-            sync_run_id=run_id,
-            first_ordinal=fetched,
-            may_hold_nul=ESCAPED_NUL in page.body,
+            records, sync_run_id=run_id, first_ordinal=fetched, may_hold_nul=ESCAPED_NUL in body
         )
         if sorted_page.rows:
             await connection.copy_records_to_table(
@@ -62,12 +46,9 @@ async def load_snapshot(
             )
         if sorted_page.rejected:
             await insert_rejected(pool, sorted_page.rejected)
-        fetched += len(page.content.records)
+        fetched += len(records)
         rejected += len(sorted_page.rejected)
         logger.debug(
-            "page %d: %d records, %d rejected",
-            page.number,
-            len(page.content.records),
-            len(sorted_page.rejected),
+            "page %d: %d records, %d rejected", number, len(records), len(sorted_page.rejected)
         )
-    return LoadedSnapshot(fetched, rejected, digest.hexdigest())
+    return LoadedSnapshot(fetched, rejected, spool.digest)

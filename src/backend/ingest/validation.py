@@ -1,6 +1,6 @@
 """Why an upstream record cannot be stored, in words a person can read; None when it can."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -59,22 +59,13 @@ def parses_as_timestamp(value: Any) -> bool:
     return True
 
 
-def first_problem(checks: list[Callable[[], str | None]]) -> str | None:
-    for check in checks:
-        if problem := check():
-            return problem
-    return None
-
-
 def rejection_reason(fields: Mapping[str, Any]) -> str | None:
-    return first_problem(
-        [
-            lambda: problem_with_ids(fields),
-            lambda: problem_with_dates(fields),
-            lambda: problem_with_days(fields),
-            lambda: problem_with_texts_and_flags(fields),
-            lambda: problem_with_allocations(fields.get("allocations")),
-        ]
+    return (
+        problem_with_ids(fields)
+        or problem_with_dates(fields)
+        or problem_with_days(fields)
+        or problem_with_texts_and_flags(fields)
+        or problem_with_allocations(fields["allocations"])
     )
 
 

@@ -19,6 +19,7 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
 TRIGGER_ERRORS = {
     409: {"model": ErrorBody, "description": "a sync is running; details name its run id"},
     502: {"model": ErrorBody, "description": "the upstream failed; the run record says why"},
+    503: {"model": ErrorBody, "description": "the database is unreachable; try again shortly"},
 }
 
 
@@ -30,7 +31,7 @@ def run_failures_answered() -> Iterator[None]:
     except SyncAlreadyRunning as running:
         raise ApiError(409, "sync_running", str(running), {"run_id": running.run_id}) from None
     except SyncFailed as failed:
-        status = 502 if failed.upstream_fault else 500
+        status = 502 if failed.upstream_fault else 503 if failed.kind == "database" else 500
         raise ApiError(
             status, "sync_failed", failed.run["error"], {"run_id": failed.run["id"]}
         ) from None

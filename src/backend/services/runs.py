@@ -138,6 +138,8 @@ def failure_reason(error: BaseException) -> str:
         return str(error)
     if isinstance(error, asyncpg.PostgresError):
         return f"database error {error.sqlstate}: {error}"[:1000]
+    if isinstance(error, asyncpg.InterfaceError | OSError):
+        return f"database connection lost: {type(error).__name__}"
     return f"internal error: {type(error).__name__}"
 
 

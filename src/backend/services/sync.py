@@ -7,6 +7,7 @@ from typing import Any
 import asyncpg
 
 from backend.ingest.snapshot import LoadedSnapshot, load_snapshot
+from backend.ingest.spool import spooled_snapshot
 from backend.ingest.upstream import DateWindow, VyagutaClient
 from backend.repositories import sync_runs
 from backend.repositories.sync_runs import RunCounts
@@ -68,25 +69,19 @@ async def sync_in_transaction(
     options: SyncOptions,
     run_id: int,
 ) -> str:
-    """Load and merge; answers 'succeeded' (commit) or 'skipped' (roll back, nothing new)."""
-    snapshot = await load_snapshot(
-        connection,
-        pool,
-        client,
-        run_id=run_id,
-        window=options.window,
-        page_size=options.page_size,
-        max_pages=options.max_pages,
-    )
+    """Fetch, then load and merge; answers 'succeeded' (commit) or 'skipped' (the snapshot is
+    the one the database already holds: nothing is validated, loaded or written)."""
+    async with spooled_snapshot(
+        client, options.window, options.page_size, options.max_pages
+    ) as spool:
+        if spool.digest == await sync_runs.last_snapshot_digest(connection):
+            counts = RunCounts(fetched=spool.records, unchanged=spool.records)
+            await sync_runs.finish_run(
+                pool, run_id, "skipped", counts, snapshot_sha256=spool.digest
+            )
+            return "skipped"
+        snapshot = await load_snapshot(connection, pool, spool, run_id=run_id)
     await refuse_suspicious_snapshot(connection, snapshot, options)
-    if snapshot.digest == await sync_runs.last_snapshot_digest(connection):
-        counts = RunCounts(
-            fetched=snapshot.fetched,
-            rejected=snapshot.rejected,
-            unchanged=snapshot.fetched - snapshot.rejected,
-        )
-        await sync_runs.finish_run(pool, run_id, "skipped", counts, snapshot_sha256=snapshot.digest)
-        return "skipped"
     merged = await connection.fetchrow(
         query("sync/merge_snapshot"), options.window.start, options.window.end
     )
