@@ -14,15 +14,19 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
+import visualization
 from backend.settings import Settings, get_settings
 from db.dsn import database_url, describe
 from db.migration_files import MigrationFilesError
 from db.migrator import MigrationError
 from db.schema import migrate_to_latest
 from vyaguta_demo.serving import LEAVES_PATH
+
+DASHBOARD_APP = Path(visualization.__file__).parent / "app.py"
 
 
 class ServiceFailed(RuntimeError):
@@ -83,6 +87,32 @@ def planned_services(settings: Settings, url: str) -> list[Service]:
             f"http://127.0.0.1:{api_port} (OpenAPI at /docs)",
             ready_url=f"http://127.0.0.1:{api_port}/health",
             environment=upstream,
+        )
+    )
+    dashboard_port = settings.dashboard_port
+    services.append(
+        Service(
+            "dashboard",
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(DASHBOARD_APP),
+                "--server.port",
+                str(dashboard_port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+                "--client.toolbarMode",
+                "viewer",
+            ],
+            f"http://127.0.0.1:{dashboard_port}",
+            ready_url=f"http://127.0.0.1:{dashboard_port}/_stcore/health",
+            environment={"DATABASE_URL": url},
         )
     )
     return services

@@ -13,7 +13,6 @@ from db.kpi.filters import KpiFilters
 from visualization.data.fiscal_years import current_fiscal_year, fiscal_years
 from visualization.data.kpis import kpi_frame
 from visualization.database.reader import DATABASE_ERRORS
-from visualization.database.shared import shared_reader
 from visualization.filters.choices import filter_choices
 from visualization.filters.sidebar import show_filters
 from visualization.gate import require_password
@@ -34,7 +33,6 @@ st.set_page_config(
 require_password(get_settings().dashboard_password)
 page = st.navigation(PAGES)
 try:
-    shared_reader()
     choices = filter_choices(
         kpi_frame("filter_values", KpiFilters()), current_fiscal_year(fiscal_years(), date.today())
     )

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Older than this many refresh intervals, the poller has missed runs: worth a warning.
 STALE_AFTER_INTERVALS = 3
@@ -25,10 +25,18 @@ def how_long_ago(seconds: float) -> str:
     return f"{seconds // 86400} days ago"
 
 
+def known_zone(name: str | None) -> ZoneInfo | None:
+    """The browser's zone by name; None (the server's zone) when it sent none or a bogus one."""
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 def as_local_time(moment: datetime, time_zone: str | None, now: datetime) -> str:
     """HH:MM:SS in the reader's time zone (the server's when unknown); with the date when
     the moment is not today."""
-    zone = ZoneInfo(time_zone) if time_zone else None
+    zone = known_zone(time_zone)
     local = moment.astimezone(zone)
     if local.date() == now.astimezone(zone).date():
         return local.strftime("%H:%M:%S")
@@ -45,6 +53,5 @@ def describe_freshness(
     moment = as_local_time(last_sync["finished_at"], time_zone, now)
     text = f"Data as of {moment}, {how_long_ago(age)}"
     if age > STALE_AFTER_INTERVALS * refresh_seconds:
-        overdue = how_long_ago(age).removesuffix(" ago")
-        return Freshness(f"{text}: no sync has succeeded for {overdue}.", stale=True)
+        return Freshness(f"{text}. No sync has succeeded since: it may be out of date.", True)
     return Freshness(text, stale=False)

@@ -20,7 +20,10 @@ from visualization.ui.tables import show_table
 
 @live
 def overview() -> None:
-    if not open_page("Overview", "Approved leave for the filters in the sidebar."):
+    if not open_page(
+        "Overview",
+        "The cards and the breakdowns count approved leave; the trend, the statuses chosen.",
+    ):
         return
     filters = chosen_filters()
     today = date.today()
@@ -34,7 +37,8 @@ def overview() -> None:
     cards[0].metric("On leave today", formats.count(summary["employees_on_leave_today"]))
     cards[1].metric("Pending requests", formats.count(summary["pending_requests"]))
     cards[2].metric("Approval rate", formats.share(summary["approval_rate"]))
-    show_chart(monthly_trend_by_leave_type_figure(kpi_frame("monthly_trend_by_leave_type", filters)))
+    trend = kpi_frame("monthly_trend_by_leave_type", filters)
+    show_chart(monthly_trend_by_leave_type_figure(trend))
     by_department, by_type = st.columns(2)
     with by_department:
         show_chart(leave_by_department_figure(kpi_frame("leave_by_department", filters)))

@@ -41,7 +41,9 @@ def approval_rates_figure(frame: pd.DataFrame) -> go.Figure:
                 "%{customdata[0]:,} of %{customdata[1]:,} decided<extra></extra>",
             )
         )
-    figure.update_layout(barmode="stack", height=max(320, 26 * len(frame) + 140))
+    figure.update_layout(
+        barmode="stack", legend_traceorder="normal", height=max(320, 26 * len(frame) + 140)
+    )
     figure.update_xaxes(tickformat=".0%", range=[0, 1])
     figure.update_yaxes(autorange="reversed", type="category")
     return titled(figure, title, "Share of decided requests", "Issuer (requests decided)")

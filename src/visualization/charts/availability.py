@@ -9,6 +9,11 @@ from visualization.charts.palette import AVAILABLE, ON_LEAVE, SEQUENTIAL_SCALE
 NO_DAYS = "No working days in this period."
 
 
+def day_names(days: pd.Series) -> pd.Series:
+    """Working days as category labels: a date axis would leave gaps for the weekends."""
+    return pd.to_datetime(days).dt.strftime("%a %d %b %Y")
+
+
 def availability_figure(frame: pd.DataFrame) -> go.Figure:
     """From `daily_availability` rows (day, department, headcount, on_leave, available):
     per day, everyone shown split into on leave and available."""
@@ -23,17 +28,17 @@ def availability_figure(frame: pd.DataFrame) -> go.Figure:
     ):
         figure.add_trace(
             go.Bar(
-                x=per_day["day"],
+                x=day_names(per_day["day"]),
                 y=per_day[measure],
                 name=name,
                 marker_color=colour,
                 customdata=per_day["headcount"],
-                hovertemplate=f"%{{x|%a %d %b %Y}}: %{{y:,}} {name.lower()} "
+                hovertemplate=f"%{{x}}: %{{y:,}} {name.lower()} "
                 "of %{customdata:,} people<extra></extra>",
             )
         )
-    figure.update_layout(barmode="stack")
-    figure.update_xaxes(tickformat="%a %d %b")
+    figure.update_layout(barmode="stack", legend_traceorder="normal")
+    figure.update_xaxes(type="category")
     return titled(figure, title, "Working day", "People")
 
 
@@ -47,17 +52,17 @@ def on_leave_by_department_figure(frame: pd.DataFrame) -> go.Figure:
     available = cells.pivot(index="department", columns="day", values="available")
     heatmap = go.Heatmap(
         z=on_leave.to_numpy(),
-        x=list(on_leave.columns),
+        x=day_names(pd.Series(on_leave.columns)),
         y=list(on_leave.index),
         customdata=available.to_numpy(),
         colorscale=SEQUENTIAL_SCALE,
         colorbar={"title": "On leave"},
-        hovertemplate="%{y}, %{x|%a %d %b %Y}: %{z:,} on leave, "
-        "%{customdata:,} available<extra></extra>",
+        hovertemplate="%{y}, %{x}: %{z:,} on leave, %{customdata:,} available<extra></extra>",
         xgap=1,
         ygap=1,
     )
     figure = go.Figure(heatmap)
-    figure.update_xaxes(tickformat="%a %d %b")
+    figure.update_xaxes(type="category")
+    figure.update_yaxes(autorange="reversed")
     figure.update_layout(height=max(320, 26 * len(on_leave) + 140))
     return titled(figure, title, "Working day", "Department")

@@ -17,8 +17,8 @@ def calendar_heatmap_figure(frame: pd.DataFrame, title: str) -> go.Figure:
     per_day = frame.groupby("day", as_index=False)[["on_leave", "headcount"]].sum()
     days = pd.to_datetime(per_day["day"])
     cells = per_day.assign(
-        week=days - pd.to_timedelta(days.dt.weekday, unit="D"),
-        weekday=days.dt.weekday + 1,
+        week=days - pd.to_timedelta(days.dt.day_of_week, unit="D"),
+        weekday=days.dt.day_of_week + 1,
         date=days.dt.strftime("%a %Y-%m-%d"),
     )
     on_leave = cells.pivot(index="weekday", columns="week", values="on_leave")

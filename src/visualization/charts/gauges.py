@@ -11,6 +11,8 @@ from visualization.charts.palette import ALLOTTED, OVER_USE, PENDING, leave_type
 
 GAUGES_PER_ROW = 3
 ALLOTMENT_LINE = "#263238"
+# Of each gauge's cell, the top part its three-line title needs.
+TITLE_SHARE = 0.3
 
 
 def balance_gauges_figure(frame: pd.DataFrame, title: str) -> go.Figure:
@@ -22,21 +24,31 @@ def balance_gauges_figure(frame: pd.DataFrame, title: str) -> go.Figure:
     rows = math.ceil(len(frame) / columns)
     figure = go.Figure(
         [
-            balance_gauge(balance, row=position // columns, column=position % columns)
+            balance_gauge(balance, cell_domain(position, rows, columns))
             for position, balance in enumerate(frame.to_dict("records"))
         ]
     )
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
-        grid={"rows": rows, "columns": columns, "pattern": "independent"},
-        height=270 * rows + 60,
+        height=300 * rows + 60,
         font_family=FONT_FAMILY,
-        margin={"t": 90, "l": 30, "r": 30, "b": 10},
+        margin={"t": 60, "l": 40, "r": 40, "b": 10},
     )
     return figure
 
 
-def balance_gauge(balance: dict[str, Any], row: int, column: int) -> go.Indicator:
+def cell_domain(position: int, rows: int, columns: int) -> dict[str, list[float]]:
+    """The gauge's place in a grid filled row by row, below the room for its title."""
+    row, column = divmod(position, columns)
+    height, width = 1 / rows, 1 / columns
+    top = 1 - row * height - TITLE_SHARE * height
+    return {
+        "x": [column * width + 0.04, (column + 1) * width - 0.04],
+        "y": [1 - (row + 1) * height, top],
+    }
+
+
+def balance_gauge(balance: dict[str, Any], domain: dict[str, list[float]]) -> go.Indicator:
     """The bar is the days used; the grey band the allotment, ending at the dark line;
     the amber band the pending days. Using more than allotted turns the bar red."""
     over_use = balance["remaining"] < 0
@@ -60,7 +72,7 @@ def balance_gauge(balance: dict[str, Any], row: int, column: int) -> go.Indicato
                 "value": allotted,
             },
         },
-        domain={"row": row, "column": column},
+        domain=domain,
     )
 
 

@@ -18,7 +18,14 @@ def month_year_heatmap_figure(frame: pd.DataFrame) -> go.Figure:
     if frame.empty:
         return message_figure(title, NO_LEAVE)
     return year_heatmap(
-        frame, "month", MONTHS, "leave_days", title, "Month", "Leave days",
+        frame,
+        "month",
+        MONTHS,
+        list(MONTHS),
+        "leave_days",
+        title,
+        "Month",
+        "Leave days",
         "%{x} %{y}: %{z:,.1f} leave days<br>%{customdata:.1%} of the year's leave days",
     )
 
@@ -28,8 +35,17 @@ def weekday_year_heatmap_figure(frame: pd.DataFrame) -> go.Figure:
     title = "Share of each year's leave days by weekday"
     if frame.empty:
         return message_figure(title, NO_LEAVE)
+    # Only the weekdays the data has: weekend days never carry leave days.
+    weekdays = sorted(set(frame["weekday"]))
     return year_heatmap(
-        frame, "weekday", WEEKDAYS, "share_of_year", title, "Weekday", "Share of year",
+        frame,
+        "weekday",
+        WEEKDAYS,
+        weekdays,
+        "share_of_year",
+        title,
+        "Weekday",
+        "Share of year",
         "%{x}s in %{y}: %{z:.1%} of the year's leave days<br>%{customdata:,.1f} leave days",
         percent=True,
     )
@@ -39,6 +55,7 @@ def year_heatmap(
     frame: pd.DataFrame,
     column: str,
     names: dict[int, str],
+    shown: list[int],
     measure: str,
     title: str,
     x_title: str,
@@ -47,8 +64,6 @@ def year_heatmap(
     percent: bool = False,
 ) -> go.Figure:
     other = "share_of_year" if measure == "leave_days" else "leave_days"
-    # Only the columns the data has: weekend days never carry leave days.
-    shown = [number for number in names if number in set(frame[column])]
     z = frame.pivot(index="year", columns=column, values=measure).reindex(columns=shown)
     extra = frame.pivot(index="year", columns=column, values=other).reindex(columns=shown)
     heatmap = go.Heatmap(
@@ -59,6 +74,7 @@ def year_heatmap(
         colorscale=SEQUENTIAL_SCALE,
         colorbar={"title": colour_title, "tickformat": ".0%" if percent else ",.0f"},
         hovertemplate=hover + "<extra></extra>",
+        hoverongaps=False,
         xgap=2,
         ygap=2,
     )

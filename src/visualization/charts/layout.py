@@ -23,7 +23,12 @@ def message_figure(title: str, message: str) -> go.Figure:
     """A figure that says there is nothing to draw, in place of empty axes."""
     figure = go.Figure()
     figure.add_annotation(
-        text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+        text=message,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
         font={"size": 16, "color": "#5F6B7A"},
     )
     figure.update_layout(

@@ -30,11 +30,13 @@ LEAVE_DAYS = "#0072B2"
 PER_HEAD = "#009E73"
 ON_LEAVE = "#D55E00"
 AVAILABLE = "#9CC5E0"
-PENDING = "#F9A825"
+PENDING = "#FCD98A"
 OVER_USE = "#C62828"
 ALLOTTED = "#E8EEF4"
 LATENCY_MEDIAN = "#0072B2"
 LATENCY_P90 = "#56B4E9"
+LATE = "#E69F00"
+REASSIGNED = "#6F4E7C"
 SEQUENTIAL_SCALE = "Blues"
 
 
@@ -46,6 +48,7 @@ def leave_type_colour(name: str) -> str:
 
 def status_colour(status: str) -> str:
     return STATUS_COLOURS.get(status, OTHER_STATUS_COLOUR)
+
 
 SYNC_STATUS_COLOURS = {
     "succeeded": "#2E7D32",

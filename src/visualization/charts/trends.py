@@ -40,4 +40,6 @@ def monthly_lines(
             )
         )
     figure.update_xaxes(tickformat="%b %Y")
+    # A single line still names its leave type or status.
+    figure.update_layout(showlegend=True)
     return titled(figure, title, "Month", Y_TITLE)

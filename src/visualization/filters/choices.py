@@ -38,6 +38,9 @@ def filter_choices(filter_values: pd.DataFrame, current_fiscal_year: int | None)
     for name in ID_FILTERS + TEXT_FILTERS:
         rows = filter_values[filter_values["filter"] == name]
         convert = int if name in ID_FILTERS else str
-        pairs = [(convert(value), label) for value, label in zip(rows["value"], rows["label"])]
+        pairs = [
+            (convert(value), label)
+            for value, label in zip(rows["value"], rows["label"], strict=True)
+        ]
         by_filter[name] = distinct_labels(pairs)
     return FilterChoices(**by_filter, current_fiscal_year=current_fiscal_year)

@@ -53,7 +53,11 @@ def show_filters(choices: FilterChoices) -> None:
         bind="query-params",
     )
     st.sidebar.button(
-        "Reset filters", on_click=reset_filters, args=(defaults,), icon=":material/restart_alt:"
+        "Reset filters",
+        on_click=reset_filters,
+        args=(defaults,),
+        icon=":material/restart_alt:",
+        key="reset_filters",
     )
 
 

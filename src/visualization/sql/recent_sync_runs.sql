@@ -1,8 +1,10 @@
--- The newest sync runs, newest first.
+-- The newest sync runs, newest first; kind says what a run fetched (full range, hot window)
+-- or loaded (upload, restore).
 -- Parameters: $1 limit bigint
 SELECT
     id,
     trigger,
+    kind,
     status,
     started_at,
     finished_at,

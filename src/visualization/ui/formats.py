@@ -2,7 +2,7 @@
 
 import math
 
-MISSING = "–"
+MISSING = "—"
 
 
 def is_missing(value: float | None) -> bool:
@@ -19,7 +19,3 @@ def count(value: float | None) -> str:
 
 def share(value: float | None) -> str:
     return MISSING if is_missing(value) else f"{value:.1%}"
-
-
-def hours(value: float | None) -> str:
-    return MISSING if is_missing(value) else f"{value:,.1f} h"

@@ -30,7 +30,7 @@ def open_page(title: str, description: str) -> bool:
 
 def has_records() -> bool:
     values = kpi_frame("filter_values", KpiFilters())
-    return bool((values["filter"] == "employee").any())
+    return not values.empty and bool((values["filter"] == "employee").any())
 
 
 def show_freshness_banner() -> None:

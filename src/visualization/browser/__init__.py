@@ -1,0 +1,1 @@
+"""Driving a headless Chromium, to look at the dashboard as its readers do."""
