@@ -12,6 +12,8 @@ import orjson
 from fastapi import Request
 from fastapi.responses import Response
 
+from backend.services.answer_cache import CachedAnswer
+
 CSV_MEDIA_TYPE = "text/csv"
 # Paged queries carry the total on every row; the answer carries it once.
 ROW_ONLY_COLUMNS = frozenset({"total"})
@@ -35,8 +37,12 @@ def encode_extra(value: Any) -> Any:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-def json_answer(body: dict[str, Any]) -> Response:
-    return Response(orjson.dumps(body, default=encode_extra), media_type="application/json")
+def response_of(answer: CachedAnswer) -> Response:
+    return Response(answer.body, media_type=answer.media_type, headers=dict(answer.headers))
+
+
+def json_answer(body: dict[str, Any]) -> CachedAnswer:
+    return CachedAnswer(orjson.dumps(body, default=encode_extra), "application/json")
 
 
 def csv_cell(value: Any) -> Any:
@@ -47,13 +53,13 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def csv_answer(name: str, rows: list[dict[str, Any]], columns: Sequence[str]) -> Response:
+def csv_answer(name: str, rows: list[dict[str, Any]], columns: Sequence[str]) -> CachedAnswer:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows([csv_cell(row[column]) for column in columns] for row in rows)
-    return Response(
-        out.getvalue(),
-        media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    return CachedAnswer(
+        out.getvalue().encode(),
+        f"{CSV_MEDIA_TYPE}; charset=utf-8",
+        (("Content-Disposition", f'attachment; filename="{name}.csv"'),),
     )

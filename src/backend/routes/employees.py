@@ -8,7 +8,7 @@ from fastapi.responses import Response
 
 from backend.dependencies import PoolDep, SettingsDep, Viewer
 from backend.errors import ApiError
-from backend.kpi_answers import json_answer, plain_rows
+from backend.kpi_answers import json_answer, plain_rows, response_of
 from backend.routes.kpi import ANSWERS, AsOf, Format, Limit, Offset, kpi_answer
 from backend.schemas import ErrorBody, KpiAnswer
 from backend.services.kpis import FilterProblem, Paging, read_kpi
@@ -64,7 +64,7 @@ async def get_employee(
         )
     except FilterProblem:
         raise ApiError(404, "not_found", f"no employee {employee_id}") from None
-    return json_answer(plain_rows(result.rows)[0])
+    return response_of(json_answer(plain_rows(result.rows)[0]))
 
 
 async def one_employees_kpi(

@@ -12,8 +12,9 @@ from pydantic import ValidationError
 
 from backend.dependencies import PoolDep, SettingsDep, Viewer
 from backend.errors import ApiError
-from backend.kpi_answers import csv_answer, json_answer, plain_rows, wants_csv
+from backend.kpi_answers import csv_answer, json_answer, plain_rows, response_of, wants_csv
 from backend.schemas import ErrorBody, KpiAnswer
+from backend.services.answer_cache import CachedAnswer
 from backend.services.kpis import FilterProblem, Paging, read_kpi
 from db.kpi.catalogue import kpi_named
 from db.kpi.filters import KpiFilters
@@ -108,35 +109,41 @@ async def kpi_answer(
     format_: str | None,
     as_of: date | None,
 ) -> Response:
-    try:
-        result = await read_kpi(
-            pool,
-            name,
-            filters,
-            Paging(limit, offset),
-            as_of=as_of,
-            weekend_days=settings.weekend_isodows,
+    as_csv = wants_csv(request, format_)
+    question = (name, filters, limit, offset, as_csv, as_of or date.today())
+
+    async def compute() -> CachedAnswer:
+        try:
+            result = await read_kpi(
+                pool,
+                name,
+                filters,
+                Paging(limit, offset),
+                as_of=as_of,
+                weekend_days=settings.weekend_isodows,
+            )
+        except FilterProblem as problem:
+            raise ApiError(
+                422,
+                "invalid_filter",
+                str(problem),
+                [{"field": f"query.{problem.field}", "problem": str(problem)}],
+            ) from None
+        rows = plain_rows(result.rows)
+        if as_csv:
+            return csv_answer(name, rows, await kpi_columns(pool, name))
+        paged = kpi_named(name).is_paginated
+        return json_answer(
+            {
+                "kpi": name,
+                "items": rows,
+                "total": result.total,
+                "limit": limit if paged else None,
+                "offset": offset if paged else None,
+            }
         )
-    except FilterProblem as problem:
-        raise ApiError(
-            422,
-            "invalid_filter",
-            str(problem),
-            [{"field": f"query.{problem.field}", "problem": str(problem)}],
-        ) from None
-    rows = plain_rows(result.rows)
-    if wants_csv(request, format_):
-        return csv_answer(name, rows, await kpi_columns(pool, name))
-    paged = kpi_named(name).is_paginated
-    return json_answer(
-        {
-            "kpi": name,
-            "items": rows,
-            "total": result.total,
-            "limit": limit if paged else None,
-            "offset": offset if paged else None,
-        }
-    )
+
+    return response_of(await request.app.state.answer_cache.answer(pool, question, compute))
 
 
 COLUMNS: dict[str, list[str]] = {}
