@@ -2,19 +2,9 @@
 
 import asyncpg
 
-DBO_TABLES = (
-    "departments",
-    "designations",
-    "team_managers",
-    "leave_issuers",
-    "leave_types",
-    "fiscal_years",
-    "allocations",
-    "employees",
-    "employee_allocations",
-    "employee_leave_issuer",
-    "employee_leaves",
-)
+from backend.backup.tables import TABLES
+
+DBO_TABLES = TABLES
 
 
 async def dbo_contents(pool: asyncpg.Pool) -> dict[str, list[str]]:
