@@ -10,7 +10,7 @@ import streamlit as st
 
 from backend.settings import get_settings
 from db.kpi.filters import KpiFilters
-from visualization.data.fiscal_years import current_fiscal_year, fiscal_years
+from visualization.data.fiscal_years import current_fiscal_year, fiscal_years_among
 from visualization.data.kpis import kpi_frame
 from visualization.database.reader import DATABASE_ERRORS
 from visualization.filters.choices import filter_choices
@@ -33,8 +33,9 @@ st.set_page_config(
 require_password(get_settings().dashboard_password)
 page = st.navigation(PAGES)
 try:
+    filter_values = kpi_frame("filter_values", KpiFilters())
     choices = filter_choices(
-        kpi_frame("filter_values", KpiFilters()), current_fiscal_year(fiscal_years(), date.today())
+        filter_values, current_fiscal_year(fiscal_years_among(filter_values), date.today())
     )
 except DATABASE_ERRORS as error:
     st.error(

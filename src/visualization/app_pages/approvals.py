@@ -1,8 +1,13 @@
-"""Approvals: how issuers decide and how fast, late applications, reassigned issuers."""
+"""Approvals: decision rates and times per issuer and department, late applications,
+reassigned issuers."""
 
 import streamlit as st
 
-from visualization.charts.approvals import approval_latency_figure, approval_rates_figure
+from visualization.charts.approvals import (
+    approval_latency_figure,
+    approval_rates_figure,
+    department_rates_figure,
+)
 from visualization.charts.palette import LATE, REASSIGNED
 from visualization.charts.shares import department_share_figure
 from visualization.data.kpis import kpi_frame
@@ -54,7 +59,12 @@ def approvals() -> None:
         empty_message="No decided requests match these filters.",
         columns=ISSUER_COLUMNS,
     )
-    show_chart(approval_latency_figure(kpi_frame("approval_latency_by_department", filters)))
+    by_department = kpi_frame("approval_latency_by_department", filters)
+    rates_chart, latency_chart = st.columns(2)
+    with rates_chart:
+        show_chart(department_rates_figure(by_department))
+    with latency_chart:
+        show_chart(approval_latency_figure(by_department))
     late_chart, reassigned_chart = st.columns(2)
     with late_chart:
         show_chart(

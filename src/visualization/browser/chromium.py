@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -19,6 +20,10 @@ START_SECONDS = 30
 
 class NoBrowser(RuntimeError):
     """No Chromium on this machine; the message says how to get one."""
+
+
+class BrowserFailed(RuntimeError):
+    """A Chromium was found but did not come up."""
 
 
 class Tab:
@@ -60,7 +65,7 @@ def browser_path() -> str:
 
 
 @asynccontextmanager
-async def headless_tab(port: int = 9222) -> AsyncIterator[Tab]:
+async def headless_tab() -> AsyncIterator[Tab]:
     """A tab of a Chromium started here, with its own throw-away profile; stopped on exit."""
     with tempfile.TemporaryDirectory(prefix="dashboard-chromium-") as profile:
         process = await asyncio.create_subprocess_exec(
@@ -68,7 +73,9 @@ async def headless_tab(port: int = 9222) -> AsyncIterator[Tab]:
             "--headless=new",
             "--no-sandbox",
             "--disable-gpu",
-            f"--remote-debugging-port={port}",
+            "--hide-scrollbars",
+            # Any free port: several browsers (tests, screenshots) may run side by side.
+            "--remote-debugging-port=0",
             "--remote-allow-origins=*",
             f"--user-data-dir={profile}",
             "about:blank",
@@ -76,12 +83,24 @@ async def headless_tab(port: int = 9222) -> AsyncIterator[Tab]:
             stderr=asyncio.subprocess.DEVNULL,
         )
         try:
+            port = await debugging_port(Path(profile), process)
             address = await page_socket_address(port)
             async with connect(address, max_size=None) as socket:
                 yield Tab(socket)
         finally:
             process.terminate()
             await process.wait()
+
+
+async def debugging_port(profile: Path, process: asyncio.subprocess.Process) -> int:
+    """The port Chromium chose, which it writes to its profile once it listens."""
+    announced = profile / "DevToolsActivePort"
+    async with asyncio.timeout(START_SECONDS):
+        while not announced.exists() or not announced.read_text().strip():
+            if process.returncode is not None:
+                raise BrowserFailed(f"Chromium exited at start with code {process.returncode}")
+            await asyncio.sleep(0.1)
+    return int(announced.read_text().splitlines()[0])
 
 
 async def page_socket_address(port: int) -> str:

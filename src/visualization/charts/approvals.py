@@ -17,13 +17,9 @@ def issuer_names(frame: pd.DataFrame) -> pd.Series:
     return frame["leave_issuer_name"].where(frame["leave_issuer_name"].notna(), fallback)
 
 
-def approval_rates_figure(frame: pd.DataFrame) -> go.Figure:
-    """From `approvals_by_issuer` rows (already cut to the issuers to show): decided,
-    approved, rejected, approval_rate, rejection_rate."""
-    title = "Approval and rejection rates per issuer"
-    if frame.empty:
-        return message_figure(title, NO_DECISIONS)
-    names = issuer_names(frame) + " (" + frame["decided"].astype(str) + ")"
+def decision_rates_figure(frame: pd.DataFrame, names: pd.Series) -> go.Figure:
+    """Approval and rejection shares stacked per named row (an issuer, a department)."""
+    rows = names + " (" + frame["decided"].astype(str) + ")"
     figure = go.Figure()
     for status, rate, count in (
         ("APPROVED", "approval_rate", "approved"),
@@ -32,7 +28,7 @@ def approval_rates_figure(frame: pd.DataFrame) -> go.Figure:
         figure.add_trace(
             go.Bar(
                 x=frame[rate],
-                y=names,
+                y=rows,
                 name=status.capitalize(),
                 orientation="h",
                 marker_color=status_colour(status),
@@ -46,7 +42,27 @@ def approval_rates_figure(frame: pd.DataFrame) -> go.Figure:
     )
     figure.update_xaxes(tickformat=".0%", range=[0, 1])
     figure.update_yaxes(autorange="reversed", type="category")
+    return figure
+
+
+def approval_rates_figure(frame: pd.DataFrame) -> go.Figure:
+    """From `approvals_by_issuer` rows (already cut to the issuers to show): decided,
+    approved, rejected, approval_rate, rejection_rate."""
+    title = "Approval and rejection rates per issuer"
+    if frame.empty:
+        return message_figure(title, NO_DECISIONS)
+    figure = decision_rates_figure(frame, issuer_names(frame))
     return titled(figure, title, "Share of decided requests", "Issuer (requests decided)")
+
+
+def department_rates_figure(frame: pd.DataFrame) -> go.Figure:
+    """From `approval_latency_by_department` rows: department, decided, approved, rejected,
+    approval_rate, rejection_rate."""
+    title = "Approval and rejection rates by department"
+    if frame.empty:
+        return message_figure(title, NO_DECISIONS)
+    figure = decision_rates_figure(frame, labels(frame["department"], NO_DEPARTMENT))
+    return titled(figure, title, "Share of decided requests", "Department (requests decided)")
 
 
 def approval_latency_figure(frame: pd.DataFrame) -> go.Figure:

@@ -3,19 +3,31 @@
 from datetime import date
 
 import pandas as pd
-import streamlit as st
 
-from backend.settings import get_settings
-from visualization.config import cache_seconds
-from visualization.data.frames import records_frame
-from visualization.data.queries import dashboard_query
-from visualization.database.shared import shared_reader
+from db.kpi.filters import KpiFilters
+from visualization.data.kpis import kpi_frame
+
+COLUMNS = ["id", "start_date", "end_date", "is_current"]
 
 
-@st.cache_data(ttl=cache_seconds(get_settings()), show_spinner=False)
+def fiscal_years_among(filter_values: pd.DataFrame) -> pd.DataFrame:
+    """The fiscal-year rows of the `filter_values` KPI as id, start_date, end_date,
+    is_current; newest first, as the KPI orders them."""
+    if filter_values.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    years = filter_values[filter_values["filter"] == "fiscal_year"]
+    return pd.DataFrame(
+        {
+            "id": years["value"].astype(int),
+            "start_date": years["start_date"],
+            "end_date": years["end_date"],
+            "is_current": years["is_current"].astype(bool),
+        }
+    ).reset_index(drop=True)
+
+
 def fiscal_years() -> pd.DataFrame:
-    """id, start_date, end_date, is_current; newest first."""
-    return records_frame(shared_reader().fetch(dashboard_query("fiscal_years")))
+    return fiscal_years_among(kpi_frame("filter_values", KpiFilters()))
 
 
 def current_fiscal_year(years: pd.DataFrame, today: date) -> int | None:

@@ -1,15 +1,14 @@
 """The sidebar's widget values as the KPI layer's filters."""
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from db.kpi.filters import KpiFilters
 from visualization.filters.choices import FilterChoices
 
-# Widget keys, which are also the query-string parameter names.
+# Widget keys, which are also the query-string parameter names (the API's too).
 MULTI_SELECT_KEYS = ("fiscal_year", "department", "designation", "leave_type", "status")
-DATES_KEY = "dates"
+DATE_KEYS = ("date_from", "date_to")
 DEFAULT_STATUSES = ("APPROVED",)
 
 
@@ -21,15 +20,14 @@ def default_selection(choices: FilterChoices) -> dict[str, Any]:
         "designation": [],
         "leave_type": [],
         "status": [status for status in DEFAULT_STATUSES if status in choices.status],
-        DATES_KEY: (),
+        "date_from": None,
+        "date_to": None,
     }
 
 
 def kpi_filters(selection: Mapping[str, Any]) -> KpiFilters:
-    """An empty multi-select filters nothing; a date range half picked has its start only."""
-    dates: tuple[date, ...] = tuple(selection.get(DATES_KEY) or ())
+    """An empty multi-select or date filters nothing."""
     return KpiFilters(
         **{key: tuple(selection.get(key) or ()) for key in MULTI_SELECT_KEYS},
-        date_from=dates[0] if dates else None,
-        date_to=dates[1] if len(dates) > 1 else None,
+        **{key: selection.get(key) for key in DATE_KEYS},
     )

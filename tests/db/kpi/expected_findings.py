@@ -24,30 +24,35 @@ def latency_of(requests: pd.DataFrame) -> dict:
     return {"median_latency_hours": median, "p90_latency_hours": p90}
 
 
+def decisions_of(requests: pd.DataFrame) -> dict:
+    approved = int((requests["status"] == "APPROVED").sum())
+    rejected = int((requests["status"] == "REJECTED").sum())
+    return {
+        "decided": len(requests),
+        "approved": approved,
+        "rejected": rejected,
+        "approval_rate": approved / len(requests),
+        "rejection_rate": rejected / len(requests),
+        **latency_of(requests),
+    }
+
+
 def approvals_by_issuer(up: Upstream, filters: KpiFilters) -> list[dict]:
-    rows = []
-    for issuer, requests in decided_requests(up, filters).groupby("decider"):
-        approved = int((requests["status"] == "APPROVED").sum())
-        rejected = int((requests["status"] == "REJECTED").sum())
-        rows.append(
-            {
-                "leave_issuer_id": issuer,
-                "leave_issuer_name": up.issuer_name(issuer),
-                "leave_issuer_email": up.issuer_email(issuer),
-                "decided": len(requests),
-                "approved": approved,
-                "rejected": rejected,
-                "approval_rate": approved / len(requests),
-                "rejection_rate": rejected / len(requests),
-                **latency_of(requests),
-            }
-        )
+    rows = [
+        {
+            "leave_issuer_id": issuer,
+            "leave_issuer_name": up.issuer_name(issuer),
+            "leave_issuer_email": up.issuer_email(issuer),
+            **decisions_of(requests),
+        }
+        for issuer, requests in decided_requests(up, filters).groupby("decider")
+    ]
     return sorted(rows, key=lambda row: (-row["decided"], row["leave_issuer_id"]))
 
 
 def approval_latency_by_department(up: Upstream, filters: KpiFilters) -> list[dict]:
     return [
-        {"department": department, "decided": len(requests), **latency_of(requests)}
+        {"department": department, **decisions_of(requests)}
         for department, requests in decided_requests(up, filters).groupby("department")
     ]
 

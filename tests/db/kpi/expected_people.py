@@ -70,6 +70,9 @@ def filter_values(up: Upstream) -> list[dict]:
                 "fiscal_year",
                 str(year["fiscalId"]),
                 f"{year['fiscalStartDate'][:4]}/{year['fiscalEndDate'][2:4]}",
+                date.fromisoformat(year["fiscalStartDate"]),
+                date.fromisoformat(year["fiscalEndDate"]),
+                year["fiscalIsCurrent"],
             )
             for year in years.to_dict("records")
         ),
@@ -93,7 +96,9 @@ def filter_values(up: Upstream) -> list[dict]:
             for row in up.employees.sort_values(["employee_name", "employee_id"]).to_dict("records")
         ),
     ]
-    return [{"filter": f, "value": value, "label": label} for f, value, label in choices]
+    columns = ["filter", "value", "label", "start_date", "end_date", "is_current"]
+    # Rows other than fiscal years have no dates and no current flag.
+    return [dict.fromkeys(columns) | dict(zip(columns, choice, strict=False)) for choice in choices]
 
 
 def employees(up: Upstream, filters: KpiFilters) -> list[dict]:

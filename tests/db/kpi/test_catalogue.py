@@ -53,8 +53,9 @@ def test_a_kpi_is_described_by_its_queries_header():
     description = kpi_named("approval_latency_by_department").description
 
     assert description == (
-        "Per department of the requester: how long decisions took (updatedAt - createdAt of"
-        " APPROVED or REJECTED requests, in hours; median and 90th percentile)."
+        "Per department of the requester: the requests decided (APPROVED or REJECTED), the"
+        " approval and rejection rates, and how long decisions took (updatedAt - createdAt, in"
+        " hours; median and 90th percentile)."
     )
 
 

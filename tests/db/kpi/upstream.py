@@ -32,7 +32,9 @@ class Upstream:
 
     @cached_property
     def fiscal_years(self) -> pd.DataFrame:
-        years = pd.DataFrame(self.snapshot)[["fiscalId", "fiscalStartDate", "fiscalEndDate"]]
+        years = pd.DataFrame(self.snapshot)[
+            ["fiscalId", "fiscalStartDate", "fiscalEndDate", "fiscalIsCurrent"]
+        ]
         return years.drop_duplicates("fiscalId").sort_values("fiscalStartDate")
 
     def issuer_name(self, issuer_id: int) -> str | None:

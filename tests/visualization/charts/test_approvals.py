@@ -4,6 +4,7 @@ from tests.visualization.charts.figures import axis_titles, message_of, title_of
 from visualization.charts.approvals import (
     approval_latency_figure,
     approval_rates_figure,
+    department_rates_figure,
     issuer_names,
 )
 from visualization.charts.palette import STATUS_COLOURS
@@ -26,6 +27,10 @@ LATENCY = pd.DataFrame(
     {
         "department": ["Data", None],
         "decided": [12, 3],
+        "approved": [9, 3],
+        "rejected": [3, 0],
+        "approval_rate": [0.75, 1.0],
+        "rejection_rate": [0.25, 0.0],
         "median_latency_hours": [6.5, 2.0],
         "p90_latency_hours": [30.0, 4.0],
     }
@@ -53,6 +58,23 @@ def test_rates_label_each_issuer_with_the_requests_they_decided():
     assert axis_titles(figure) == ("Share of decided requests", "Issuer (requests decided)")
 
 
+def test_department_rates_stack_approvals_and_rejections_in_status_colours():
+    figure = department_rates_figure(LATENCY)
+    assert figure.layout.barmode == "stack"
+    assert [(trace.name, trace.marker.color) for trace in figure.data] == [
+        ("Approved", STATUS_COLOURS["APPROVED"]),
+        ("Rejected", STATUS_COLOURS["REJECTED"]),
+    ]
+    assert list(figure.data[0].x) == [0.75, 1.0]
+
+
+def test_department_rates_label_each_department_with_the_requests_decided():
+    figure = department_rates_figure(LATENCY)
+    assert list(figure.data[0].y) == ["Data (12)", "(no department) (3)"]
+    assert title_of(figure) == "Approval and rejection rates by department"
+    assert axis_titles(figure) == ("Share of decided requests", "Department (requests decided)")
+
+
 def test_latency_groups_median_and_90th_percentile_per_department():
     figure = approval_latency_figure(LATENCY)
     assert figure.layout.barmode == "group"
@@ -72,5 +94,8 @@ def test_no_decisions_say_so():
         "No decided requests match these filters."
     )
     assert message_of(approval_latency_figure(pd.DataFrame())) == (
+        "No decided requests match these filters."
+    )
+    assert message_of(department_rates_figure(pd.DataFrame())) == (
         "No decided requests match these filters."
     )

@@ -3,7 +3,7 @@ import pytest
 from tests.visualization.pages.shown import chart_messages
 
 # A period long before the demo data begins: every leave filter matches nothing.
-NOTHING = {"fiscal_year": "", "dates": ["2001-01-01", "2001-01-31"]}
+NOTHING = {"fiscal_year": "", "date_from": "2001-01-01", "date_to": "2001-01-31"}
 
 
 @pytest.mark.parametrize("page", ["overview", "trends", "heatmaps", "approvals"])

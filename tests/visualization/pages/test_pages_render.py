@@ -29,6 +29,7 @@ CHARTS = {
     ],
     "approvals": [
         "Approval and rejection rates per issuer",
+        "Approval and rejection rates by department",
         "Time to a decision, by department",
         "Late applications by department",
         "Issuer reassignment by department",

@@ -1,5 +1,6 @@
--- Per department of the requester: how long decisions took (updatedAt - createdAt of APPROVED
--- or REJECTED requests, in hours; median and 90th percentile).
+-- Per department of the requester: the requests decided (APPROVED or REJECTED), the approval
+-- and rejection rates, and how long decisions took (updatedAt - createdAt, in hours; median
+-- and 90th percentile).
 -- Parameters (NULL = no filter):
 --   $1 fiscal_year  bigint[]
 --   $2 department   text[]
@@ -11,6 +12,7 @@
 WITH decided AS (
     SELECT
         leave.department,
+        leave.status,
         (extract(epoch FROM leave.updated_at - leave.created_at) / 3600)::double precision
             AS latency_hours
     FROM reporting.leave_facts AS leave
@@ -22,12 +24,26 @@ WITH decided AS (
       AND ($5::date     IS NULL OR leave.end_date      >= $5)
       AND ($6::date     IS NULL OR leave.start_date    <= $6)
       AND ($7::bigint[] IS NULL OR leave.employee_id    = ANY ($7))
+),
+per_department AS (
+    SELECT
+        department,
+        count(*)                                                   AS decided,
+        count(*) FILTER (WHERE status = 'APPROVED')                AS approved,
+        count(*) FILTER (WHERE status = 'REJECTED')                AS rejected,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_hours) AS median_latency_hours,
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY latency_hours) AS p90_latency_hours
+    FROM decided
+    GROUP BY department
 )
 SELECT
     department,
-    count(*)                                                   AS decided,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_hours) AS median_latency_hours,
-    percentile_cont(0.9) WITHIN GROUP (ORDER BY latency_hours) AS p90_latency_hours
-FROM decided
-GROUP BY department
+    decided,
+    approved,
+    rejected,
+    (approved::numeric / decided)::double precision AS approval_rate,
+    (rejected::numeric / decided)::double precision AS rejection_rate,
+    median_latency_hours,
+    p90_latency_hours
+FROM per_department
 ORDER BY department

@@ -1,3 +1,5 @@
+-- A run's outcome is written once. A failure recorded after the run's own transaction already
+-- committed its outcome (the service stopped just as the COMMIT went through) changes nothing.
 UPDATE ops.sync_runs
 SET status = $2,
     finished_at = clock_timestamp(),
@@ -9,4 +11,4 @@ SET status = $2,
     rejected = $8,
     snapshot_sha256 = $9,
     error = $10
-WHERE id = $1
+WHERE id = $1 AND status = 'running'
