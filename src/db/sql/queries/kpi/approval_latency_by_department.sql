@@ -15,15 +15,10 @@ WITH decided AS (
         leave.status,
         (extract(epoch FROM leave.updated_at - leave.created_at) / 3600)::double precision
             AS latency_hours
-    FROM reporting.leave_facts AS leave
-    WHERE leave.status IN ('APPROVED', 'REJECTED')
-      AND ($1::bigint[] IS NULL OR leave.fiscal_year_id = ANY ($1))
-      AND ($2::text[]   IS NULL OR leave.department     = ANY ($2))
-      AND ($3::bigint[] IS NULL OR leave.designation_id = ANY ($3))
-      AND ($4::bigint[] IS NULL OR leave.leave_type_id  = ANY ($4))
-      AND ($5::date     IS NULL OR leave.end_date      >= $5)
-      AND ($6::date     IS NULL OR leave.start_date    <= $6)
-      AND ($7::bigint[] IS NULL OR leave.employee_id    = ANY ($7))
+    FROM reporting.filtered_leave_facts(
+        $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], '{APPROVED,REJECTED}',
+        $5::date, $6::date, $7::bigint[]
+    ) AS leave
 ),
 per_department AS (
     SELECT

@@ -24,10 +24,7 @@ working_days AS (
 ),
 headcount AS (
     SELECT employee.department, count(*) AS employees
-    FROM reporting.employee_facts AS employee
-    WHERE ($1::text[]   IS NULL OR employee.department     = ANY ($1))
-      AND ($2::bigint[] IS NULL OR employee.designation_id = ANY ($2))
-      AND ($6::bigint[] IS NULL OR employee.employee_id    = ANY ($6))
+    FROM reporting.filtered_employee_facts($1::text[], $2::bigint[], $6::bigint[]) AS employee
     GROUP BY employee.department
 ),
 -- Materialized: the period's approved leaves are few and found by date first; left to itself

@@ -28,7 +28,7 @@ SELECT
     issuer.email                                                          AS leave_issuer_email,
     coalesce(allocations.items, '[]'::jsonb)                              AS allocations,
     count(*) OVER ()                                                      AS total
-FROM reporting.employee_facts AS employee
+FROM reporting.filtered_employee_facts($1::text[], $2::bigint[], $3::bigint[]) AS employee
 LEFT JOIN dbo.employee_leave_issuer AS current_issuer USING (employee_id)
 LEFT JOIN dbo.leave_issuers AS issuer ON issuer.id = current_issuer.leave_issuer_id
 LEFT JOIN LATERAL (
@@ -40,8 +40,5 @@ LEFT JOIN LATERAL (
     JOIN dbo.allocations AS allocation ON allocation.id = held.allocation_id
     WHERE held.employee_id = employee.employee_id
 ) AS allocations ON true
-WHERE ($1::text[]   IS NULL OR employee.department     = ANY ($1))
-  AND ($2::bigint[] IS NULL OR employee.designation_id = ANY ($2))
-  AND ($3::bigint[] IS NULL OR employee.employee_id    = ANY ($3))
 ORDER BY employee.employee_id
 LIMIT $4::bigint OFFSET $5::bigint

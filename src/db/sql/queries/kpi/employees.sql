@@ -16,13 +16,10 @@ SELECT
     employee.designation_id,
     employee.designation,
     count(*) OVER () AS total
-FROM reporting.employee_facts AS employee
-WHERE ($1::text[]   IS NULL OR employee.department     = ANY ($1))
-  AND ($2::bigint[] IS NULL OR employee.designation_id = ANY ($2))
-  AND ($3::bigint[] IS NULL OR employee.employee_id    = ANY ($3))
-  -- strpos, not LIKE: the search text is matched literally, % and _ included.
-  AND ($4::text IS NULL
-       OR strpos(lower(employee.employee_name), lower($4)) > 0
-       OR strpos(lower(employee.email), lower($4)) > 0)
+FROM reporting.filtered_employee_facts($1::text[], $2::bigint[], $3::bigint[]) AS employee
+-- strpos, not LIKE: the search text is matched literally, % and _ included.
+WHERE $4::text IS NULL
+   OR strpos(lower(employee.employee_name), lower($4)) > 0
+   OR strpos(lower(employee.email), lower($4)) > 0
 ORDER BY employee.employee_name, employee.employee_id
 LIMIT $5::bigint OFFSET $6::bigint

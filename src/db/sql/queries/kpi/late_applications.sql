@@ -11,23 +11,6 @@
 --   $6 date_from    date
 --   $7 date_to      date
 --   $8 employee     bigint[]
-WITH counts AS (
-    SELECT
-        leave.department,
-        grouping(leave.department) = 1 AS is_total,
-        count(*) AS leaves,
-        count(*) FILTER (WHERE leave.applied_late) AS late_leaves
-    FROM reporting.leave_facts AS leave
-    WHERE ($1::bigint[] IS NULL OR leave.fiscal_year_id = ANY ($1))
-      AND ($2::text[]   IS NULL OR leave.department     = ANY ($2))
-      AND ($3::bigint[] IS NULL OR leave.designation_id = ANY ($3))
-      AND ($4::bigint[] IS NULL OR leave.leave_type_id  = ANY ($4))
-      AND ($5::text[]   IS NULL OR leave.status         = ANY ($5))
-      AND ($6::date     IS NULL OR leave.end_date      >= $6)
-      AND ($7::date     IS NULL OR leave.start_date    <= $7)
-      AND ($8::bigint[] IS NULL OR leave.employee_id    = ANY ($8))
-    GROUP BY GROUPING SETS ((leave.department), ())
-)
 SELECT
     department,
     is_total,
@@ -35,5 +18,8 @@ SELECT
     late_leaves,
     -- NULL, not an error, when no leave matches (the total row exists even then).
     (late_leaves::numeric / nullif(leaves, 0))::double precision AS late_share
-FROM counts
+FROM reporting.leave_flags_by_department(
+    $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[],
+    $6::date, $7::date, $8::bigint[]
+)
 ORDER BY is_total, department

@@ -15,15 +15,10 @@
 WITH page AS (
     -- Counted and cut on narrow rows; only the page's rows are then dressed with names.
     SELECT leave.leave_id, leave.start_date, count(*) OVER () AS total
-    FROM reporting.leave_facts AS leave
-    WHERE ($1::bigint[] IS NULL OR leave.fiscal_year_id = ANY ($1))
-      AND ($2::text[]   IS NULL OR leave.department     = ANY ($2))
-      AND ($3::bigint[] IS NULL OR leave.designation_id = ANY ($3))
-      AND ($4::bigint[] IS NULL OR leave.leave_type_id  = ANY ($4))
-      AND ($5::text[]   IS NULL OR leave.status         = ANY ($5))
-      AND ($6::date     IS NULL OR leave.end_date      >= $6)
-      AND ($7::date     IS NULL OR leave.start_date    <= $7)
-      AND ($8::bigint[] IS NULL OR leave.employee_id    = ANY ($8))
+    FROM reporting.filtered_leave_facts(
+        $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[],
+        $6::date, $7::date, $8::bigint[]
+    ) AS leave
     ORDER BY leave.start_date DESC, leave.leave_id DESC
     LIMIT $9::bigint OFFSET $10::bigint
 )

@@ -13,21 +13,14 @@
 --   $9 weekend_days integer[]
 WITH people AS (
     SELECT employee.employee_id
-    FROM reporting.employee_facts AS employee
-    WHERE ($2::text[]   IS NULL OR employee.department     = ANY ($2))
-      AND ($3::bigint[] IS NULL OR employee.designation_id = ANY ($3))
-      AND ($7::bigint[] IS NULL OR employee.employee_id    = ANY ($7))
+    FROM reporting.filtered_employee_facts($2::text[], $3::bigint[], $7::bigint[]) AS employee
 ),
 leaves AS (
     SELECT leave.employee_id, leave.status, leave.leave_days
-    FROM reporting.leave_facts AS leave
-    WHERE ($1::bigint[] IS NULL OR leave.fiscal_year_id = ANY ($1))
-      AND ($2::text[]   IS NULL OR leave.department     = ANY ($2))
-      AND ($3::bigint[] IS NULL OR leave.designation_id = ANY ($3))
-      AND ($4::bigint[] IS NULL OR leave.leave_type_id  = ANY ($4))
-      AND ($5::date     IS NULL OR leave.end_date      >= $5)
-      AND ($6::date     IS NULL OR leave.start_date    <= $6)
-      AND ($7::bigint[] IS NULL OR leave.employee_id    = ANY ($7))
+    FROM reporting.filtered_leave_facts(
+        $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], NULL,
+        $5::date, $6::date, $7::bigint[]
+    ) AS leave
 ),
 totals AS (
     SELECT
@@ -40,15 +33,12 @@ totals AS (
 ),
 on_leave_today AS (
     SELECT count(DISTINCT leave.employee_id) AS employees
-    FROM reporting.leave_facts AS leave
-    WHERE leave.status = 'APPROVED'
-      AND leave.start_date <= $8::date
+    FROM reporting.filtered_leave_facts(
+        NULL, $2::text[], $3::bigint[], $4::bigint[], '{APPROVED}', NULL, NULL, $7::bigint[]
+    ) AS leave
+    WHERE leave.start_date <= $8::date
       AND leave.end_date >= $8
       AND extract(isodow FROM $8)::integer <> ALL ($9::integer[])
-      AND ($2::text[]   IS NULL OR leave.department     = ANY ($2))
-      AND ($3::bigint[] IS NULL OR leave.designation_id = ANY ($3))
-      AND ($4::bigint[] IS NULL OR leave.leave_type_id  = ANY ($4))
-      AND ($7::bigint[] IS NULL OR leave.employee_id    = ANY ($7))
 )
 SELECT
     totals.leave_days::double precision                             AS total_leave_days,

@@ -12,29 +12,15 @@
 --   $7 date_to      date
 --   $8 employee     bigint[]
 --   $9 weekend_days integer[]
-WITH leaves AS (
-    SELECT leave.start_date, leave.end_date, leave.leave_days
-    FROM reporting.leave_facts AS leave
-    WHERE leave.status = ANY (coalesce($5::text[], '{APPROVED}'))
-      AND ($1::bigint[] IS NULL OR leave.fiscal_year_id = ANY ($1))
-      AND ($2::text[]   IS NULL OR leave.department     = ANY ($2))
-      AND ($3::bigint[] IS NULL OR leave.designation_id = ANY ($3))
-      AND ($4::bigint[] IS NULL OR leave.leave_type_id  = ANY ($4))
-      AND ($6::date     IS NULL OR leave.end_date      >= $6)
-      AND ($7::date     IS NULL OR leave.start_date    <= $7)
-      AND ($8::bigint[] IS NULL OR leave.employee_id    = ANY ($8))
-),
-cells AS (
+WITH cells AS (
     SELECT
-        extract(year FROM working_day.day)::integer   AS year,
-        extract(isodow FROM working_day.day)::integer AS weekday,
-        sum(working_day.leave_days)                   AS leave_days
-    FROM leaves
-    CROSS JOIN LATERAL reporting.working_days_of(
-        leaves.start_date, leaves.end_date, leaves.leave_days, $9::integer[]
-    ) AS working_day
-    WHERE ($6::date IS NULL OR working_day.day >= $6)
-      AND ($7::date IS NULL OR working_day.day <= $7)
+        extract(year FROM leave_day.day)::integer   AS year,
+        extract(isodow FROM leave_day.day)::integer AS weekday,
+        sum(leave_day.leave_days)                   AS leave_days
+    FROM reporting.filtered_leave_working_days(
+        $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], coalesce($5::text[], '{APPROVED}'),
+        $6::date, $7::date, $8::bigint[], $9::integer[]
+    ) AS leave_day
     GROUP BY year, weekday
 )
 SELECT
