@@ -11,4 +11,4 @@ COPY migrate.py locustfile.py ./
 
 USER app
 EXPOSE 8000 8081 8501
-CMD ["uvicorn", "backend.main:app", "--host", "0.0.0.0", "--port", "8000"]
+CMD ["uvicorn", "backend.main:app", "--host", "0.0.0.0", "--port", "8000", "--no-server-header"]

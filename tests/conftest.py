@@ -17,6 +17,9 @@ from db.schema import migrate_to_latest
 
 TEMPLATE_DATABASE = f"leave_analytics_template_{os.getpid()}"
 
+# Every log line and response of the whole session is searched for secrets at its end.
+pytest_plugins = ["tests.operations.secret_watch"]
+
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:

@@ -3,14 +3,30 @@
 Starlette's own limit answers in plain text; this one answers like every other error.
 """
 
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.errors import error_response
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """An HTTPException so that FastAPI, reading a form when the limit is passed, hands it on
+    instead of answering 400 "There was an error parsing the body"."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, too_large(max_bytes))
+
+
+def too_large(max_bytes: int) -> str:
+    return f"the request body is larger than {max_bytes} bytes (UPLOAD_MAX_BYTES)"
+
+
+async def answer_body_too_large(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, BodyTooLarge)
+    return error_response(413, "body_too_large", error.detail)
 
 
 class BodySizeLimit:
@@ -34,7 +50,7 @@ class BodySizeLimit:
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.max_bytes:
-                raise BodyTooLarge
+                raise BodyTooLarge(self.max_bytes)
             return message
 
         async def noting_send(message: Message) -> None:
@@ -50,5 +66,9 @@ class BodySizeLimit:
             await self.refuse(scope, receive, send)
 
     async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        message = f"the request body is larger than {self.max_bytes} bytes (UPLOAD_MAX_BYTES)"
-        await error_response(413, "body_too_large", message)(scope, receive, send)
+        await error_response(413, "body_too_large", too_large(self.max_bytes))(scope, receive, send)
+
+
+def install_body_limit(app: FastAPI, max_bytes: int) -> None:
+    app.add_middleware(BodySizeLimit, max_bytes=max_bytes)
+    app.add_exception_handler(BodyTooLarge, answer_body_too_large)

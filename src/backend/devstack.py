@@ -83,6 +83,7 @@ def planned_services(settings: Settings, url: str) -> list[Service]:
                 "--port",
                 str(api_port),
                 "--no-access-log",
+                "--no-server-header",
             ],
             f"http://127.0.0.1:{api_port} (OpenAPI at /docs)",
             ready_url=f"http://127.0.0.1:{api_port}/health",

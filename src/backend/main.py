@@ -2,13 +2,19 @@
 
 from fastapi import FastAPI
 
-from backend.body_limit import BodySizeLimit
+from backend.body_limit import install_body_limit
+from backend.cors import install_cors
 from backend.database_outage import install_database_outage_handler
 from backend.errors import install_error_handlers
 from backend.lifespan import lifespan
 from backend.logs import configure_logging
+from backend.method_not_allowed import install_method_not_allowed_handler
 from backend.metrics import install_metrics
+from backend.openapi_errors import install_error_answers_in_openapi
+from backend.rate_limit import LoginLimiter
 from backend.routes import auth, backup, employees, kpi, leave_info, service, sync, upload
+from backend.security_headers import install_security_headers
+from backend.services.answer_cache import AnswerCache
 from backend.settings import Settings, get_settings
 
 
@@ -21,10 +27,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.answer_cache = AnswerCache()
+    app.state.login_limiter = LoginLimiter(
+        settings.login_max_failures, settings.login_lockout_seconds
+    )
     install_error_handlers(app)
     install_database_outage_handler(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.upload_max_bytes)
+    install_method_not_allowed_handler(app)
+    install_body_limit(app, settings.upload_max_bytes)
     app.state.sync_metrics = install_metrics(app)
+    install_cors(app, settings.cors_origins)
+    install_security_headers(app)
     for router in (
         service.router,
         auth.router,
@@ -36,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         backup.router,
     ):
         app.include_router(router)
+    install_error_answers_in_openapi(app)
     return app
 
 

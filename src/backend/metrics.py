@@ -3,6 +3,7 @@
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.responses import PlainTextResponse
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_fastapi_instrumentator import Instrumentator
 
@@ -59,6 +60,10 @@ def install_metrics(app: FastAPI) -> SyncMetrics:
     """Each app gets its own registry, so several apps in one process never collide."""
     registry = CollectorRegistry()
     Instrumentator(registry=registry, excluded_handlers=["/metrics"]).instrument(app).expose(
-        app, endpoint="/metrics", tags=["service"]
+        app,
+        endpoint="/metrics",
+        tags=["service"],
+        response_class=PlainTextResponse,
+        summary="Prometheus metrics, in its text format",
     )
     return SyncMetrics(registry)

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     jwt_secret: SecretStr = SecretStr(DEVELOPMENT_JWT_SECRET)
     access_token_minutes: int = Field(default=60, ge=1)
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    login_max_failures: int = Field(default=5, ge=1)
+    login_lockout_seconds: float = Field(default=300, gt=0)
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
     app_env: Literal["development", "test", "production"] = "development"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -62,6 +65,13 @@ class Settings(BaseSettings):
         if unknown:
             raise ValueError(f"unknown weekday(s) {unknown}; use names like SAT,SUN")
         return tuple(value)  # type: ignore[arg-type]
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def parse_cors_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip().rstrip("/") for part in value.split(",") if part.strip())
+        return value
 
     @property
     def weekend_isodows(self) -> list[int]:

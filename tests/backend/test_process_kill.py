@@ -28,6 +28,7 @@ def start_api(database_url: str, upstream) -> subprocess.Popen:
         "VYAGUTA_BEARER_TOKEN": upstream.token,
         "VYAGUTA_PAGE_SIZE": "50",
         "POLL_INTERVAL_SECONDS": "3600",
+        "SYNC_HOT_DAYS": "0",  # its first poll fetches everything, slowly enough to be killed
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
         "APP_ENV": "test",
     }

@@ -35,8 +35,9 @@ async def finish_run(
     *,
     snapshot_sha256: str | None = None,
     error: str | None = None,
-) -> None:
-    await executor.execute(
+) -> bool:
+    """False when the run had already finished: its first outcome stands."""
+    status_line = await executor.execute(
         query("sync_runs/finish"),
         run_id,
         status,
@@ -49,6 +50,7 @@ async def finish_run(
         snapshot_sha256,
         error,
     )
+    return status_line == "UPDATE 1"
 
 
 async def fail_interrupted_runs(pool: asyncpg.Pool) -> list[int]:

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from backend.dependencies import PoolDep, SettingsDep, Viewer
@@ -12,14 +12,20 @@ from backend.kpi_answers import json_answer, plain_rows, response_of
 from backend.routes.kpi import ANSWERS, AsOf, Format, Limit, Offset, kpi_answer
 from backend.schemas import ErrorBody, KpiAnswer
 from backend.services.kpis import FilterProblem, Paging, read_kpi
-from db.kpi.filters import KpiFilters
+from backend.unknown_parameters import refuse_unknown_query_parameters
+from db.kpi.filters import Id, KpiFilters, Text
 from db.kpi.known_values import filter_values
 
-router = APIRouter(tags=["employees"])
+router = APIRouter(tags=["employees"], dependencies=[Depends(refuse_unknown_query_parameters)])
 
 EmployeeId = Annotated[int, Path(ge=1, le=2**63 - 1)]
-Search = Annotated[str | None, Query(max_length=200, description="part of a name or e-mail")]
-Departments = Annotated[list[str] | None, Query(description="department names")]
+Search = Annotated[
+    str | None,
+    Query(max_length=200, pattern=r"^[^\x00]*$", description="part of a name or e-mail"),
+]
+# The filters' own bounds, so that a value they would refuse is a 422 here and in the schema.
+Departments = Annotated[list[Text] | None, Query(description="department names")]
+FiscalYears = Annotated[list[Id] | None, Query(description="fiscal year ids")]
 
 
 @router.get(
@@ -97,7 +103,7 @@ async def employee_leaves(
     pool: PoolDep,
     settings: SettingsDep,
     employee_id: EmployeeId,
-    fiscal_year: Annotated[list[int] | None, Query()] = None,
+    fiscal_year: FiscalYears = None,
     limit: Limit = 100,
     offset: Offset = 0,
     format_: Format = None,
@@ -128,7 +134,7 @@ async def employee_balances(
     pool: PoolDep,
     settings: SettingsDep,
     employee_id: EmployeeId,
-    fiscal_year: Annotated[list[int] | None, Query()] = None,
+    fiscal_year: FiscalYears = None,
     limit: Limit = 100,
     offset: Offset = 0,
     format_: Format = None,

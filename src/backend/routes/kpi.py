@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from backend.dependencies import PoolDep, SettingsDep, Viewer
 from backend.errors import ApiError
+from backend.iso_dates import IsoDate
 from backend.kpi_answers import csv_answer, json_answer, plain_rows, response_of, wants_csv
 from backend.schemas import ErrorBody, KpiAnswer
 from backend.services.answer_cache import CachedAnswer
@@ -54,8 +55,8 @@ def kpi_filters(
     designation: Annotated[list[int] | None, Query(description="designation ids")] = None,
     leave_type: Annotated[list[int] | None, Query(description="leave type ids")] = None,
     status: Annotated[list[str] | None, Query(description="e.g. APPROVED, REQUESTED")] = None,
-    date_from: Annotated[date | None, Query(description="leaves ending on or after")] = None,
-    date_to: Annotated[date | None, Query(description="leaves starting on or before")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="leaves ending on or after")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="leaves starting on or before")] = None,
     employee: Annotated[list[int] | None, Query(description="employee (user) ids")] = None,
     search: Annotated[str | None, Query(max_length=200, description="name or e-mail")] = None,
 ) -> KpiFilters:
@@ -95,7 +96,7 @@ Filters = Annotated[KpiFilters, Depends(kpi_filters)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page (lists only)")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Format = Annotated[Literal["json", "csv"] | None, Query(alias="format")]
-AsOf = Annotated[date | None, Query(description="'today' for on-leave counts; default today")]
+AsOf = Annotated[IsoDate | None, Query(description="'today' for on-leave counts; default today")]
 
 
 async def kpi_answer(

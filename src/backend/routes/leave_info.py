@@ -3,7 +3,7 @@
 The service's token is never used here: a caller sees only what their own token allows.
 """
 
-from datetime import date
+import re
 from typing import Annotated, Any
 
 import httpx
@@ -12,14 +12,18 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
 
 from backend.errors import ApiError
+from backend.iso_dates import IsoDate
 from backend.schemas import ErrorBody
 
 router = APIRouter(tags=["upstream"])
 
+# RFC 6750's b64token: anything else cannot be a bearer token (and cannot be sent on as one).
+BEARER_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+
 
 def caller_token(authorization: str | None) -> str:
     scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    if scheme.lower() != "bearer" or not BEARER_TOKEN.fullmatch(token.strip()):
         raise ApiError(
             401,
             "not_authenticated",
@@ -43,8 +47,8 @@ async def leave_info(
     authorization: Annotated[str | None, Header()] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     size: Annotated[int, Query(ge=1, le=10_000)] = 100,
-    start_date: Annotated[date | None, Query(alias="startDate")] = None,
-    end_date: Annotated[date | None, Query(alias="endDate")] = None,
+    start_date: Annotated[IsoDate | None, Query(alias="startDate")] = None,
+    end_date: Annotated[IsoDate | None, Query(alias="endDate")] = None,
 ) -> Response:
     settings = request.app.state.settings
     if not settings.vyaguta_api_url:

@@ -13,6 +13,8 @@ from backend.services.runs import SyncAlreadyRunning, SyncFailed
 
 logger = logging.getLogger(__name__)
 
+MAX_DOUBLINGS = 64
+
 
 @dataclass
 class PollerState:
@@ -24,7 +26,10 @@ class PollerState:
 def delay_after(failures: int, interval: float, cap: float) -> float:
     if failures == 0:
         return interval
-    return min(interval * 2**failures, max(cap, interval))
+    # Past the cap more doublings change nothing, and a float overflows at 2**1024: a week of
+    # failures at the default settings would otherwise kill the poller.
+    doublings = min(failures, MAX_DOUBLINGS)
+    return min(interval * 2**doublings, max(cap, interval))
 
 
 async def poll_forever(

@@ -155,6 +155,7 @@ async def record_failure(pool: asyncpg.Pool, run_id: int, error: BaseException) 
             # A database message may quote a value from a record: log only the error's kind.
             logger.error("run failed: %s", type(error).__name__)
         try:
-            await sync_runs.finish_run(pool, run_id, "failed", counts, error=reason)
+            if not await sync_runs.finish_run(pool, run_id, "failed", counts, error=reason):
+                logger.warning("the run had already recorded its outcome; that record stands")
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
             logger.exception("could not record the failure")

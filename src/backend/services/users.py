@@ -1,5 +1,6 @@
 """Users of the API: the first admin, adding more, checking a password."""
 
+import asyncio
 import logging
 
 import asyncpg
@@ -44,6 +45,11 @@ async def ensure_first_admin(pool: asyncpg.Pool, settings: Settings) -> None:
 
 async def authenticate(pool: asyncpg.Pool, username: str, password: str) -> Principal | None:
     user = await users.find_user(pool, username)
-    if not password_matches(password, user["password_hash"] if user else None) or user is None:
+    # Argon2 takes a good fraction of a second of CPU by design: in a thread, so that sign-ins
+    # (or someone guessing passwords) never stall every other request and the poller.
+    matches = await asyncio.to_thread(
+        password_matches, password, user["password_hash"] if user else None
+    )
+    if not matches or user is None:
         return None
     return Principal(user["username"], user["role"])
