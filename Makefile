@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint venv clean-data
+.PHONY: run test soak lint venv clean-data bench load
 
 venv: $(STAMP)
 
@@ -23,6 +23,21 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# The tests marked slow (left out of `make test`): the 10-minute soak; SOAK_SECONDS=120 shortens it.
+soak: $(STAMP)
+	$(PY) -m pytest -m slow
+
+# Benchmarks (not part of `make test`): tables on stdout, JSON under bench/results/.
+bench: $(STAMP)
+	$(PY) bench/sync.py $(BENCH_ARGS)
+	$(PY) bench/kpi_scale.py
+	$(PY) bench/api.py
+	$(PY) -m visualization.benchmark
+
+# Locust against the API on :8000, or a stack of its own; e.g. LOAD_ARGS='-u 100 -t 30s'.
+load: $(STAMP)
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
