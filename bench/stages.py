@@ -38,21 +38,30 @@ class Probe:
 PROBES = (
     Probe("backend.ingest.upstream", "VyagutaClient.fetch_page", "fetch (HTTP)"),
     Probe("backend.ingest.envelopes", "parse_page", "decode"),
-    Probe("backend.ingest.page_rows", "sort_page", "validate + rows"),
+    Probe("backend.ingest.fetched_rows", "sort_fetched_page", "fingerprint + validate + rows"),
     Probe("asyncpg.connection", "Connection.copy_records_to_table", "COPY"),
 )
 # Stage names for named SQL; the other named queries of these folders are bookkeeping.
 SQL_STAGES = {
     "sync/truncate_raw": "truncate raw",
+    "sync/remembered_fingerprints": "fingerprint lookup",
     "sync/merge_snapshot": "MERGE",
     "sync/refresh_reporting": "reporting refresh",
 }
 OTHER_SQL_PREFIX = "SQL "
-RAW_STAGES = ("fetch (HTTP)", "decode", "validate + rows", "truncate raw", "COPY")
+RAW_STAGES = (
+    "fetch (HTTP)",
+    "decode",
+    "fingerprint lookup",
+    "fingerprint + validate + rows",
+    "truncate raw",
+    "COPY",
+)
 BREAKDOWN_ORDER = (
     "fetch (HTTP)",
     "decode",
-    "validate + rows",
+    "fingerprint lookup",
+    "fingerprint + validate + rows",
     "truncate raw",
     "COPY",
     "MERGE",

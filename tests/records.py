@@ -4,7 +4,9 @@ from datetime import date
 from typing import Any
 
 import asyncpg
+import orjson
 
+from backend.ingest.fingerprints import fingerprint_of
 from backend.ingest.raw_rows import RAW_COLUMNS, to_raw_row
 from db.sql_files import query
 
@@ -76,7 +78,8 @@ async def merge_records(
     records: list[dict[str, Any]],
     window: tuple[date | None, date | None] = (None, None),
 ) -> asyncpg.Record:
-    """Load `records` as the raw snapshot and merge it; answers the merge's counts."""
+    """Load `records` as the raw snapshot of an upstream sync (every record changed, every id
+    fetched) and merge it; answers the merge's counts."""
     async with connection.transaction():
         await connection.execute(query("sync/truncate_raw"))
         await connection.copy_records_to_table(
@@ -84,8 +87,19 @@ async def merge_records(
             schema_name="raw",
             columns=RAW_COLUMNS,
             records=[
-                to_raw_row(record, sync_run_id=0, ordinal=ordinal)
+                to_raw_row(
+                    record,
+                    sync_run_id=0,
+                    ordinal=ordinal,
+                    fingerprint=fingerprint_of(orjson.dumps(record)),
+                )
                 for ordinal, record in enumerate(records)
             ],
+        )
+        await connection.copy_records_to_table(
+            "fetched_leaves",
+            schema_name="raw",
+            columns=("id", "ordinal"),
+            records=[(record["id"], ordinal) for ordinal, record in enumerate(records)],
         )
         return await connection.fetchrow(query("sync/merge_snapshot"), *window)

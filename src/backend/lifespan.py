@@ -4,6 +4,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager, suppress
+from typing import Any
 
 import asyncpg
 import httpx
@@ -88,9 +89,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.poller_state = PollerState()
         app.state.poller = None
         if app.state.upstream and settings.poll_interval_seconds > 0:
+
+            async def poll() -> dict[str, Any]:
+                async with app.state.answer_cache.watching(pool):
+                    return await runner.sync("poller")
+
             app.state.poller = asyncio.create_task(
                 poll_forever(
-                    lambda: runner.sync("poller"),
+                    poll,
                     settings.poll_interval_seconds,
                     settings.poll_max_backoff_seconds,
                     app.state.poller_state,

@@ -1,5 +1,7 @@
 """The ASGI app: `uvicorn backend.main:app`."""
 
+from functools import partial
+
 from fastapi import FastAPI
 
 from backend.body_limit import install_body_limit
@@ -13,6 +15,8 @@ from backend.metrics import install_metrics
 from backend.openapi_errors import install_error_answers_in_openapi
 from backend.rate_limit import LoginLimiter
 from backend.routes import auth, backup, employees, kpi, leave_info, service, sync, upload
+from backend.routes.kpi import KPI_PATHS
+from backend.routes.kpi_questions import opening_questions
 from backend.security_headers import install_security_headers
 from backend.services.answer_cache import AnswerCache
 from backend.settings import Settings, get_settings
@@ -27,7 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.answer_cache = AnswerCache()
+    app.state.answer_cache = answer_cache(settings)
     app.state.login_limiter = LoginLimiter(
         settings.login_max_failures, settings.login_lockout_seconds
     )
@@ -51,6 +55,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     install_error_answers_in_openapi(app)
     return app
+
+
+def answer_cache(settings: Settings) -> AnswerCache:
+    cache = AnswerCache()
+    # Every KPI the API serves, as a dashboard opens it: ready before the first viewer asks.
+    cache.opening_questions = partial(
+        opening_questions, list(KPI_PATHS.values()), settings=settings, cache=cache
+    )
+    return cache
 
 
 def create_configured_app() -> FastAPI:

@@ -1,6 +1,7 @@
 from datetime import date
 
 import asyncpg
+import pytest
 
 from tests.database_state import DBO_TABLES
 from tests.records import as_v2, leave_record, merge_records
@@ -244,3 +245,30 @@ async def test_an_employee_holds_exactly_the_allocations_of_their_latest_record(
     await merge_records(connection, reallocated)
 
     assert await connection.fetch("SELECT * FROM dbo.employee_allocations") == [(11, 502)]
+
+
+LEAVE_TABLE_SHAPE = """
+SELECT array_agg(definition ORDER BY definition) FROM (
+    SELECT pg_get_indexdef(indexrelid) AS definition
+    FROM pg_index WHERE indrelid = 'dbo.employee_leaves'::regclass
+    UNION ALL
+    SELECT conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated
+    FROM pg_constraint WHERE conrelid = 'dbo.employee_leaves'::regclass
+) AS shape
+"""
+
+
+async def test_a_first_load_leaves_every_index_and_foreign_key_as_migrated(connection):
+    migrated = await connection.fetchval(LEAVE_TABLE_SHAPE)
+
+    await merge_records(connection, two_employees_snapshot())
+
+    assert await connection.fetchval(LEAVE_TABLE_SHAPE) == migrated
+    assert await connection.fetchval("SELECT count(*) FROM dbo.employee_leaves") == 3
+
+
+async def test_after_a_first_load_a_leave_of_an_unknown_employee_is_still_refused(connection):
+    await merge_records(connection, two_employees_snapshot())
+
+    with pytest.raises(asyncpg.ForeignKeyViolationError):
+        await connection.execute("UPDATE dbo.employee_leaves SET employee_id = 999 WHERE id = 1")

@@ -44,9 +44,11 @@ async def restore_backup(
         refuse_other_schema(manifest, schema_fingerprint(shapes), version)
         await asyncio.to_thread(verify_files, folder, manifest)
         await connection.execute(truncate_all_sql())
+        # What the syncs remembered of dbo no longer describes it: the next sync merges all.
+        await connection.execute(query("sync/forget_fingerprints"))
         for shape in shapes:
             await restore_table(connection, shape, folder, report)
-        await connection.execute(query("sync/refresh_reporting"))
+        await connection.execute(query("sync/refresh_all_reporting"))
         await connection.execute(
             query("sync_runs/record_restore"), manifest.rows_of("employee_leaves")
         )

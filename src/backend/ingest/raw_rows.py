@@ -51,12 +51,14 @@ RAW_COLUMNS: tuple[str, ...] = (
     "ordinal",
     *(column for column, _ in FIELD_SOURCES),
     "payload",
+    "fingerprint",
 )
 
 
 UPSTREAM_NAME: dict[str, str] = {column: names[0] for column, names in FIELD_SOURCES}
 COLUMNS = tuple(column for column, _ in FIELD_SOURCES)
 PREFERRED_NAMES = tuple(names[0] for _, names in FIELD_SOURCES)
+NAMES_WITH_A_COLUMN = frozenset(name for _, names in FIELD_SOURCES for name in names)
 OTHER_NAMES = tuple((column, names[1:]) for column, names in FIELD_SOURCES if len(names) > 1)
 # Validation has checked every value's type, so each column needs at most one cheap step
 # to become the text the raw table holds.
@@ -93,8 +95,20 @@ def canonical_fields(record: Mapping[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def unknown_fields(record: Mapping[str, Any]) -> dict[str, Any] | None:
+    """What the typed columns cannot hold: the fields we have no column for (the payload)."""
+    if record.keys() <= NAMES_WITH_A_COLUMN:
+        return None
+    return {name: value for name, value in record.items() if name not in NAMES_WITH_A_COLUMN}
+
+
 def raw_row(
-    fields: Mapping[str, Any], record: Mapping[str, Any], *, sync_run_id: int, ordinal: int
+    fields: Mapping[str, Any],
+    record: Mapping[str, Any],
+    *,
+    sync_run_id: int,
+    ordinal: int,
+    fingerprint: int | None = None,
 ) -> tuple[Any, ...]:
     """A row for raw.imported_leave_information, in RAW_COLUMNS order, from a VALID record."""
     values = list(fields.values())
@@ -103,8 +117,16 @@ def raw_row(
             values[position] = str(values[position])
     for position in FLAG_POSITIONS:
         values[position] = FLAG_TEXT[values[position]]
-    return (sync_run_id, ordinal, *values, record)
+    return (sync_run_id, ordinal, *values, unknown_fields(record), fingerprint)
 
 
-def to_raw_row(record: Mapping[str, Any], *, sync_run_id: int, ordinal: int) -> tuple[Any, ...]:
-    return raw_row(canonical_fields(record), record, sync_run_id=sync_run_id, ordinal=ordinal)
+def to_raw_row(
+    record: Mapping[str, Any], *, sync_run_id: int, ordinal: int, fingerprint: int | None = None
+) -> tuple[Any, ...]:
+    return raw_row(
+        canonical_fields(record),
+        record,
+        sync_run_id=sync_run_id,
+        ordinal=ordinal,
+        fingerprint=fingerprint,
+    )

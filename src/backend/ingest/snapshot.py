@@ -1,14 +1,22 @@
-"""Loads a spooled snapshot into the raw table, page by page, inside the run's transaction."""
+"""Loads the snapshot into raw as its pages arrive, inside the run's transaction: the records
+that changed since dbo last merged them, every valid id fetched (for deletion detection), and
+the latest record of each entity they name (for the dimension merges)."""
 
 import logging
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import asyncpg
 
-from backend.ingest.envelopes import parse_page
-from backend.ingest.page_rows import ESCAPED_NUL, sort_page
-from backend.ingest.raw_rows import RAW_COLUMNS
-from backend.ingest.spool import SpooledSnapshot
+from backend.ingest.fetched_rows import FetchedRows, sort_fetched_page
+from backend.ingest.fingerprints import (
+    any_fingerprint_remembered,
+    lookup_ids,
+    remembered_fingerprints,
+)
+from backend.ingest.latest_records import LatestRecords
+from backend.ingest.raw_rows import RAW_COLUMNS, to_raw_row
+from backend.ingest.upstream import FetchedPage
 from backend.repositories.sync_runs import insert_rejected
 from db.sql_files import query
 
@@ -19,36 +27,77 @@ logger = logging.getLogger(__name__)
 class LoadedSnapshot:
     fetched: int
     rejected: int
-    digest: str
+    changed: int
+    unchanged: int
 
 
 async def load_snapshot(
-    connection: asyncpg.Connection, pool: asyncpg.Pool, spool: SpooledSnapshot, *, run_id: int
+    connection: asyncpg.Connection,
+    pool: asyncpg.Pool,
+    pages: AsyncIterator[FetchedPage],
+    *,
+    run_id: int,
 ) -> LoadedSnapshot:
-    """Truncate raw, then validate → COPY one page at a time.
-
-    Rejected records go in on `pool`, outside the run's transaction, so a refused run
-    still shows what was wrong with its records.
-    """
+    """Rejected records go in on `pool`, outside the run's transaction, so a refused run
+    still shows what was wrong with its records."""
     await connection.execute(query("sync/truncate_raw"))
-    fetched = rejected = 0
-    for number, body in enumerate(spool.page_bodies(), start=1):
-        records = parse_page(body).records
-        sorted_page = sort_page(
-            records, sync_run_id=run_id, first_ordinal=fetched, may_hold_nul=ESCAPED_NUL in body
+    # On a first load nothing is remembered: no page needs looking up.
+    look_up = await any_fingerprint_remembered(connection)
+    latest = LatestRecords()
+    fetched = rejected = changed = unchanged = 0
+    async for page in pages:
+        records = page.content.records
+        remembered = {}
+        if look_up:
+            remembered = await remembered_fingerprints(connection, lookup_ids(records))
+        rows = sort_fetched_page(
+            records, remembered, latest, sync_run_id=run_id, first_ordinal=fetched
         )
-        if sorted_page.rows:
-            await connection.copy_records_to_table(
-                "imported_leave_information",
-                schema_name="raw",
-                columns=RAW_COLUMNS,
-                records=sorted_page.rows,
-            )
-        if sorted_page.rejected:
-            await insert_rejected(pool, sorted_page.rejected)
+        await copy_page(connection, pool, rows)
         fetched += len(records)
-        rejected += len(sorted_page.rejected)
+        rejected += len(rows.rejected)
+        changed += len(rows.changed)
+        unchanged += rows.unchanged
         logger.debug(
-            "page %d: %d records, %d rejected", number, len(records), len(sorted_page.rejected)
+            "page %d: %d records, %d changed, %d rejected",
+            page.number,
+            len(records),
+            len(rows.changed),
+            len(rows.rejected),
         )
-    return LoadedSnapshot(fetched, rejected, spool.digest)
+    if changed:
+        await copy_latest_unchanged_records(connection, latest, run_id)
+    return LoadedSnapshot(fetched, rejected, changed, unchanged)
+
+
+async def copy_page(connection: asyncpg.Connection, pool: asyncpg.Pool, rows: FetchedRows) -> None:
+    if rows.changed:
+        await copy_raw_rows(connection, rows.changed)
+    if rows.fetched_ids:
+        await connection.copy_records_to_table(
+            "fetched_leaves", schema_name="raw", columns=("id", "ordinal"), records=rows.fetched_ids
+        )
+    if rows.rejected:
+        await insert_rejected(pool, rows.rejected)
+
+
+async def copy_latest_unchanged_records(
+    connection: asyncpg.Connection, latest: LatestRecords, run_id: int
+) -> None:
+    rows = [
+        to_raw_row(
+            entry.decoded(),
+            sync_run_id=run_id,
+            ordinal=entry.ordinal,
+            fingerprint=entry.fingerprint,
+        )
+        for entry in latest.unchanged_latest()
+    ]
+    if rows:
+        await copy_raw_rows(connection, rows)
+
+
+async def copy_raw_rows(connection: asyncpg.Connection, rows: list[tuple]) -> None:
+    await connection.copy_records_to_table(
+        "imported_leave_information", schema_name="raw", columns=RAW_COLUMNS, records=rows
+    )

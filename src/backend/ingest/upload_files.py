@@ -6,7 +6,7 @@ from typing import Any
 
 import orjson
 
-from backend.ingest.raw_rows import FIELD_SOURCES
+from backend.ingest.raw_rows import FIELD_SOURCES, NAMES_WITH_A_COLUMN
 from backend.ingest.validation import (
     OPTIONAL_DAY_COUNTS,
     OPTIONAL_FLAGS,
@@ -17,7 +17,7 @@ from backend.ingest.validation import (
 
 # Upstream-only extras that a file may carry and that are kept in the payload.
 EXTRA_UPSTREAM_NAMES = frozenset({"isAutomated", "totalCount"})
-KNOWN_NAMES = frozenset(name for _, names in FIELD_SOURCES for name in names) | EXTRA_UPSTREAM_NAMES
+KNOWN_NAMES = NAMES_WITH_A_COLUMN | EXTRA_UPSTREAM_NAMES
 REQUIRED_COLUMNS = (*REQUIRED_IDS, *REQUIRED_DATES, "leave_days", "status")
 COLUMN_OF = {name: column for column, names in FIELD_SOURCES for name in names}
 WHOLE_NUMBER_COLUMNS = frozenset((*REQUIRED_IDS, *OPTIONAL_IDS))

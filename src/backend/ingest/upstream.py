@@ -37,7 +37,6 @@ class DateWindow:
 @dataclass(frozen=True)
 class FetchedPage:
     number: int
-    body: bytes
     content: PageContent
 
 
@@ -109,7 +108,7 @@ class VyagutaClient:
         if response.status_code >= 400:
             raise UpstreamError(f"page {number}: upstream answered {response.status_code}")
         try:
-            return FetchedPage(number, response.content, parse_page(response.content))
+            return FetchedPage(number, parse_page(response.content))
         except MalformedPage as problem:
             raise UpstreamError(f"page {number}: {problem}", "upstream_malformed") from None
 

@@ -33,7 +33,6 @@ async def finish_run(
     status: str,
     counts: RunCounts,
     *,
-    snapshot_sha256: str | None = None,
     error: str | None = None,
 ) -> bool:
     """False when the run had already finished: its first outcome stands."""
@@ -47,7 +46,6 @@ async def finish_run(
         counts.unchanged,
         counts.deleted,
         counts.rejected,
-        snapshot_sha256,
         error,
     )
     return status_line == "UPDATE 1"
@@ -59,10 +57,6 @@ async def fail_interrupted_runs(pool: asyncpg.Pool) -> list[int]:
 
 async def find_running_run_id(pool: asyncpg.Pool) -> int | None:
     return await pool.fetchval(query("sync_runs/find_running"))
-
-
-async def last_snapshot_digest(connection: asyncpg.Connection) -> str | None:
-    return await connection.fetchval(query("sync_runs/last_snapshot_digest"))
 
 
 async def get_run(pool: asyncpg.Pool, run_id: int) -> dict[str, Any] | None:
@@ -85,6 +79,10 @@ async def insert_rejected(pool: asyncpg.Pool, rows: list[tuple[int, Any, str]]) 
         columns=("sync_run_id", "payload", "reason"),
         records=rows,
     )
+
+
+async def forget_rejected(pool: asyncpg.Pool, run_id: int) -> None:
+    await pool.execute(query("sync_runs/delete_rejected"), run_id)
 
 
 async def list_rejected(

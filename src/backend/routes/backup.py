@@ -8,7 +8,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParameter
 from pydantic import BaseModel, Field
 
@@ -25,6 +25,7 @@ from backend.backup.progress import TableDone
 from backend.backup.restore import restore_backup
 from backend.dependencies import Admin, PoolDep, SettingsDep
 from backend.errors import ApiError
+from backend.routes.sync import answers_renewed
 from backend.schemas import ErrorBody
 
 router = APIRouter(prefix="/admin/backups", tags=["backup"])
@@ -124,14 +125,16 @@ async def create(
     responses=RESTORE_ERRORS,
     summary="Replace every dbo table with a backup's rows, in one transaction",
 )
-async def restore(_: Admin, pool: PoolDep, root: BackupRoot, name: BackupName) -> Restored:
+async def restore(
+    _: Admin, request: Request, pool: PoolDep, root: BackupRoot, name: BackupName
+) -> Restored:
     folder = root / name
     if not folder.is_dir():
         raise ApiError(404, "not_found", f"no backup named {name!r}")
     started = perf_counter()
     tables: list[TableDone] = []
     try:
-        async with pool.acquire() as connection:
+        async with answers_renewed(request), pool.acquire() as connection:
             manifest = await restore_backup(connection, folder, tables.append)
     except BackupError as error:
         raise refusal(error) from None

@@ -11,6 +11,7 @@ from backend.errors import ApiError
 from backend.kpi_answers import json_answer, plain_rows, response_of
 from backend.routes.kpi import ANSWERS, AsOf, Format, Limit, Offset, kpi_answer
 from backend.schemas import ErrorBody, KpiAnswer
+from backend.services.answer_cache import AnswerCache, CachedAnswer
 from backend.services.kpis import FilterProblem, Paging, read_kpi
 from backend.unknown_parameters import refuse_unknown_query_parameters
 from db.kpi.filters import Id, KpiFilters, Text
@@ -57,20 +58,26 @@ async def list_employees(
     summary="One employee: details, allocations, current leave issuer",
 )
 async def get_employee(
-    _: Viewer, pool: PoolDep, settings: SettingsDep, employee_id: EmployeeId
+    _: Viewer, request: Request, pool: PoolDep, settings: SettingsDep, employee_id: EmployeeId
 ) -> Response:
-    try:
-        result = await read_kpi(
-            pool,
-            "employee_details",
-            KpiFilters(employee=(employee_id,)),
-            Paging(1, 0),
-            as_of=None,
-            weekend_days=settings.weekend_isodows,
-        )
-    except FilterProblem:
-        raise ApiError(404, "not_found", f"no employee {employee_id}") from None
-    return response_of(json_answer(plain_rows(result.rows)[0]))
+    cache: AnswerCache = request.app.state.answer_cache
+
+    async def compute() -> CachedAnswer:
+        try:
+            result = await read_kpi(
+                pool,
+                "employee_details",
+                KpiFilters(employee=(employee_id,)),
+                Paging(1, 0),
+                as_of=None,
+                weekend_days=settings.weekend_isodows,
+                cache=cache,
+            )
+        except FilterProblem:
+            raise ApiError(404, "not_found", f"no employee {employee_id}") from None
+        return json_answer(plain_rows(result.rows)[0])
+
+    return response_of(await cache.answer(pool, ("employee_details", employee_id), compute))
 
 
 async def one_employees_kpi(
@@ -154,11 +161,22 @@ async def employee_balances(
     )
 
 
-@router.get("/meta/filters", summary="The values each filter accepts, with labels, for UIs")
-async def meta_filters(_: Viewer, pool: PoolDep) -> dict[str, list[dict[str, Any]]]:
-    async with pool.acquire() as connection:
-        by_filter = await filter_values(connection)
-    return {
-        name: [{"value": row["value"], "label": row["label"]} for row in rows]
-        for name, rows in by_filter.items()
-    }
+@router.get(
+    "/meta/filters",
+    response_model=dict[str, list[dict[str, Any]]],
+    summary="The values each filter accepts, with labels, for UIs",
+)
+async def meta_filters(_: Viewer, request: Request, pool: PoolDep) -> Response:
+    async def compute() -> CachedAnswer:
+        async with pool.acquire() as connection:
+            by_filter = await filter_values(connection)
+        return json_answer(
+            {
+                name: [{"value": row["value"], "label": row["label"]} for row in rows]
+                for name, rows in by_filter.items()
+            }
+        )
+
+    return response_of(
+        await request.app.state.answer_cache.answer(pool, ("meta", "filters"), compute)
+    )

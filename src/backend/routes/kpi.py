@@ -13,13 +13,12 @@ from pydantic import ValidationError
 from backend.dependencies import PoolDep, SettingsDep, Viewer
 from backend.errors import ApiError
 from backend.iso_dates import IsoDate
-from backend.kpi_answers import csv_answer, json_answer, plain_rows, response_of, wants_csv
+from backend.kpi_answers import response_of, wants_csv
+from backend.routes.kpi_questions import KpiQuestion, answering
 from backend.schemas import ErrorBody, KpiAnswer
-from backend.services.answer_cache import CachedAnswer
-from backend.services.kpis import FilterProblem, Paging, read_kpi
+from backend.services.answer_cache import AnswerCache
 from db.kpi.catalogue import kpi_named
 from db.kpi.filters import KpiFilters
-from db.sql_files import query
 
 router = APIRouter(tags=["kpi"])
 
@@ -110,53 +109,11 @@ async def kpi_answer(
     format_: str | None,
     as_of: date | None,
 ) -> Response:
+    cache: AnswerCache = request.app.state.answer_cache
     as_csv = wants_csv(request, format_)
-    question = (name, filters, limit, offset, as_csv, as_of or date.today())
-
-    async def compute() -> CachedAnswer:
-        try:
-            result = await read_kpi(
-                pool,
-                name,
-                filters,
-                Paging(limit, offset),
-                as_of=as_of,
-                weekend_days=settings.weekend_isodows,
-            )
-        except FilterProblem as problem:
-            raise ApiError(
-                422,
-                "invalid_filter",
-                str(problem),
-                [{"field": f"query.{problem.field}", "problem": str(problem)}],
-            ) from None
-        rows = plain_rows(result.rows)
-        if as_csv:
-            return csv_answer(name, rows, await kpi_columns(pool, name))
-        paged = kpi_named(name).is_paginated
-        return json_answer(
-            {
-                "kpi": name,
-                "items": rows,
-                "total": result.total,
-                "limit": limit if paged else None,
-                "offset": offset if paged else None,
-            }
-        )
-
-    return response_of(await request.app.state.answer_cache.answer(pool, question, compute))
-
-
-COLUMNS: dict[str, list[str]] = {}
-
-
-async def kpi_columns(pool: PoolDep, name: str) -> list[str]:
-    """The query's own column names, so an empty answer still has its CSV header."""
-    if name not in COLUMNS:
-        async with pool.acquire() as connection:
-            statement = await connection.prepare(query(kpi_named(name).query_name))
-            COLUMNS[name] = [a.name for a in statement.get_attributes() if a.name != "total"]
-    return COLUMNS[name]
+    question = KpiQuestion(name, filters, limit, offset, as_csv, as_of or date.today())
+    compute = answering(question, pool, settings, cache)
+    return response_of(await cache.answer(pool, question, compute))
 
 
 def add_kpi_route(path: str, name: str) -> None:

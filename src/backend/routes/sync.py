@@ -1,10 +1,10 @@
 """Trigger a sync now; read the run history and what each run set aside."""
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractAsyncContextManager, contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from backend.dependencies import Admin, PoolDep, UpstreamRunnerDep
 from backend.errors import ApiError
@@ -37,21 +37,28 @@ def run_failures_answered() -> Iterator[None]:
         ) from None
 
 
+def answers_renewed(request: Request) -> AbstractAsyncContextManager[None]:
+    """Once a run of this process is done, no KPI answer older than it is served."""
+    return request.app.state.answer_cache.watching(request.app.state.pool)
+
+
 @router.get(
     "/insert_leave_info",
     response_model=SyncRun,
     responses=TRIGGER_ERRORS,
     summary="Sync now (the earlier service's name for it)",
 )
-async def insert_leave_info(_: Admin, runner: UpstreamRunnerDep) -> SyncRun:
-    with run_failures_answered():
-        return SyncRun(**await runner.sync("manual"))
+async def insert_leave_info(_: Admin, request: Request, runner: UpstreamRunnerDep) -> SyncRun:
+    async with answers_renewed(request):
+        with run_failures_answered():
+            return SyncRun(**await runner.sync("manual"))
 
 
 @router.post("/sync", response_model=SyncRun, responses=TRIGGER_ERRORS, summary="Sync now")
-async def sync_now(_: Admin, runner: UpstreamRunnerDep) -> SyncRun:
-    with run_failures_answered():
-        return SyncRun(**await runner.sync("manual"))
+async def sync_now(_: Admin, request: Request, runner: UpstreamRunnerDep) -> SyncRun:
+    async with answers_renewed(request):
+        with run_failures_answered():
+            return SyncRun(**await runner.sync("manual"))
 
 
 @router.get("/sync/runs", response_model=Page[SyncRun], summary="Sync runs, newest first")

@@ -1,11 +1,11 @@
 """POST /leaves/upload: Vyaguta-shaped records from a JSON or CSV file, merged like a sync."""
 
-from fastapi import APIRouter, UploadFile
+from fastapi import APIRouter, Request, UploadFile
 
 from backend.dependencies import Admin, RunnerDep
 from backend.errors import ApiError
 from backend.ingest.upload_files import UnreadableFile, records_from_csv, records_from_json
-from backend.routes.sync import TRIGGER_ERRORS, run_failures_answered
+from backend.routes.sync import TRIGGER_ERRORS, answers_renewed, run_failures_answered
 from backend.schemas import ErrorBody, SyncRun, UploadResult
 
 router = APIRouter(tags=["sync"])
@@ -29,7 +29,9 @@ def is_csv(file: UploadFile) -> bool:
     responses=UPLOAD_ERRORS,
     summary="Merge leave records from a JSON array or CSV file (never marks leaves deleted)",
 )
-async def upload_leaves(_: Admin, runner: RunnerDep, file: UploadFile) -> UploadResult:
+async def upload_leaves(
+    _: Admin, request: Request, runner: RunnerDep, file: UploadFile
+) -> UploadResult:
     content = await file.read()
     try:
         records = records_from_csv(content) if is_csv(file) else records_from_json(content)
@@ -37,8 +39,9 @@ async def upload_leaves(_: Admin, runner: RunnerDep, file: UploadFile) -> Upload
         raise ApiError(422, "unreadable_file", f"{file.filename}: {problem}") from None
     if not records:
         raise ApiError(422, "empty_file", f"{file.filename}: no records")
-    with run_failures_answered():
-        outcome = await runner.upload(records)
+    async with answers_renewed(request):
+        with run_failures_answered():
+            outcome = await runner.upload(records)
     run = SyncRun(**outcome.run)
     return UploadResult(
         run=run,

@@ -1,13 +1,14 @@
 """A sync from the upstream: the whole snapshot lands, or nothing changes."""
 
+from contextlib import aclosing
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 import asyncpg
 
+from backend.ingest.pages import snapshot_pages
 from backend.ingest.snapshot import LoadedSnapshot, load_snapshot
-from backend.ingest.spool import spooled_snapshot
 from backend.ingest.upstream import DateWindow, VyagutaClient
 from backend.repositories import sync_runs
 from backend.repositories.sync_runs import RunCounts
@@ -69,28 +70,37 @@ async def sync_in_transaction(
     options: SyncOptions,
     run_id: int,
 ) -> str:
-    """Fetch, then load and merge; answers 'succeeded' (commit) or 'skipped' (the snapshot is
-    the one the database already holds: nothing is validated, loaded or written)."""
-    async with spooled_snapshot(
-        client, options.window, options.page_size, options.max_pages
-    ) as spool:
-        if spool.digest == await sync_runs.last_snapshot_digest(connection):
-            counts = RunCounts(fetched=spool.records, unchanged=spool.records)
-            await sync_runs.finish_run(
-                pool, run_id, "skipped", counts, snapshot_sha256=spool.digest
-            )
-            return "skipped"
-        snapshot = await load_snapshot(connection, pool, spool, run_id=run_id)
+    """Fetch and load, then merge; answers 'succeeded' (commit) or 'skipped' (every record is
+    one dbo already holds and none is missing: there is nothing to write)."""
+    pages = snapshot_pages(client, options.page_size, options.window, options.max_pages)
+    async with aclosing(pages):
+        snapshot = await load_snapshot(connection, pool, pages, run_id=run_id)
     await refuse_suspicious_snapshot(connection, snapshot, options)
+    if await nothing_to_write(connection, snapshot, options):
+        # The records it turned away are on record from the run that last wrote.
+        await sync_runs.forget_rejected(pool, run_id)
+        counts = RunCounts(fetched=snapshot.fetched, unchanged=snapshot.unchanged)
+        await sync_runs.finish_run(pool, run_id, "skipped", counts)
+        return "skipped"
     merged = await connection.fetchrow(
         query("sync/merge_snapshot"), options.window.start, options.window.end
     )
     await connection.execute(query("sync/refresh_reporting"))
     counts = RunCounts(fetched=snapshot.fetched, rejected=snapshot.rejected, **dict(merged))
-    await sync_runs.finish_run(
-        connection, run_id, "succeeded", counts, snapshot_sha256=snapshot.digest
-    )
+    await sync_runs.finish_run(connection, run_id, "succeeded", counts)
     return "succeeded"
+
+
+async def nothing_to_write(
+    connection: asyncpg.Connection, snapshot: LoadedSnapshot, options: SyncOptions
+) -> bool:
+    """No record changed, and the window holds no live leaf that was not fetched."""
+    if snapshot.changed:
+        return False
+    live = await connection.fetchval(
+        query("sync/count_live_leaves_in_window"), options.window.start, options.window.end
+    )
+    return live == snapshot.unchanged
 
 
 async def refuse_suspicious_snapshot(

@@ -69,24 +69,28 @@ async def test_unusual_values_round_trip_unchanged(connection, empty, tmp_path):
     assert await dbo_contents(empty) == await dbo_contents(connection)
 
 
-async def test_a_restore_is_on_record_so_the_next_sync_merges_instead_of_skipping(loaded, backup):
+async def test_a_restore_is_on_record_as_a_run_of_its_own(loaded, backup):
     folder, manifest = backup
-    await loaded.execute(
-        "INSERT INTO ops.sync_runs (trigger, status, finished_at, snapshot_sha256)"
-        " VALUES ('poller', 'succeeded', now(), 'digest-of-the-current-upstream-snapshot')"
-    )
 
     await restore_backup(loaded, folder)
 
     latest = await loaded.fetchrow(
-        "SELECT trigger, kind, status, inserted, snapshot_sha256 FROM ops.sync_runs"
-        " ORDER BY id DESC LIMIT 1"
+        "SELECT trigger, kind, status, inserted FROM ops.sync_runs ORDER BY id DESC LIMIT 1"
     )
     assert dict(latest) == {
         "trigger": "restore",
         "kind": "restore",
         "status": "succeeded",
         "inserted": manifest.rows_of("employee_leaves"),
-        "snapshot_sha256": None,
     }
-    assert await loaded.fetchval(open_query("sync_runs/last_snapshot_digest")) is None
+
+
+async def test_a_restore_forgets_the_fingerprints_so_the_next_sync_merges_every_record(
+    loaded, backup
+):
+    folder, _ = backup
+    assert await loaded.fetchval(open_query("sync/any_fingerprint_remembered"))
+
+    await restore_backup(loaded, folder)
+
+    assert not await loaded.fetchval(open_query("sync/any_fingerprint_remembered"))

@@ -41,10 +41,22 @@ def test_scalars_become_text_the_way_postgres_reads_them():
     )
 
 
-def test_the_whole_record_is_kept_as_payload_with_unknown_fields():
+def test_fields_without_a_column_are_kept_as_the_payload():
     record = leave_record(newFieldFromUpstream={"nested": 1})
 
     row = as_columns(to_raw_row(record, sync_run_id=1, ordinal=0))
 
-    assert row["payload"] == record
+    assert row["payload"] == {"newFieldFromUpstream": {"nested": 1}}
     assert row["allocations"] == record["allocations"]
+
+
+def test_a_record_with_a_column_for_every_field_has_no_payload():
+    row = as_columns(to_raw_row(leave_record(), sync_run_id=1, ordinal=0))
+
+    assert row["payload"] is None
+
+
+def test_the_fingerprint_is_carried_into_the_row():
+    row = as_columns(to_raw_row(leave_record(), sync_run_id=1, ordinal=0, fingerprint=-5))
+
+    assert row["fingerprint"] == -5

@@ -32,12 +32,19 @@ async def test_a_hot_run_fetches_only_recent_and_upcoming_leaves(pool, client, h
     assert 0 < hot["fetched"] < full["fetched"]
 
 
+async def hold_an_older_version_of(pool, leave_id: int) -> None:
+    """As if the upstream had changed the record since dbo merged it: dbo holds another status,
+    remembered under that other version's fingerprint."""
+    await pool.execute("UPDATE dbo.employee_leaves SET status = 'DRIFTED' WHERE id = $1", leave_id)
+    await pool.execute("UPDATE raw.leave_fingerprints SET fingerprint = 0 WHERE id = $1", leave_id)
+
+
 async def test_a_change_outside_the_hot_window_waits_for_the_next_full_run(
     pool, client, hot_options
 ):
     await run_sync(pool, client, hot_options, "manual", "full")
     old = await an_old_leave_id(pool)
-    await pool.execute("UPDATE dbo.employee_leaves SET status = 'DRIFTED' WHERE id = $1", old)
+    await hold_an_older_version_of(pool, old)
 
     hot = await run_sync(pool, client, hot_options, "poller", "hot")
     after_hot = await pool.fetchval("SELECT status FROM dbo.employee_leaves WHERE id = $1", old)

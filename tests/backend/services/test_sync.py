@@ -122,6 +122,20 @@ async def test_a_few_invalid_records_are_set_aside_and_the_rest_land(
     assert all(row["reason"] and row["payload"] is not None for row in rejected)
 
 
+async def test_a_run_with_nothing_to_write_keeps_no_second_copy_of_the_invalid_records(
+    pool, client, options, upstream
+):
+    upstream.set_faults(invalid_share=0.03)
+    await run_sync(pool, client, options, trigger="manual")
+
+    again = await run_sync(pool, client, options, trigger="poller")
+
+    kept = await pool.fetchval(
+        "SELECT count(*) FROM raw.rejected_leaves WHERE sync_run_id = $1", again["id"]
+    )
+    assert (again["status"], again["rejected"], kept) == ("skipped", 0, 0)
+
+
 async def test_too_many_invalid_records_refuse_the_whole_run(pool, client, options, upstream):
     await run_sync(pool, client, options, trigger="manual")
     upstream.live_tick()

@@ -70,3 +70,40 @@ async def test_an_employees_balances_start_at_their_first_year_with_a_leave(conn
         (204, 1, 8, 21, 1, 0, 20),
         (204, 2, 0, 12, 0, 0, 12),
     ]
+
+
+STORED_AGAINST_RECOMPUTED = """
+SELECT (SELECT array_agg(b::text ORDER BY b::text) FROM reporting.leave_balances AS b),
+       (SELECT array_agg(b::text ORDER BY b::text) FROM reporting.leave_balances_of(NULL) AS b)
+"""
+
+
+async def merge_and_refresh(connection, records: list[dict]) -> None:
+    async with connection.transaction():
+        await merge_records(connection, records)
+        await connection.execute(query("sync/refresh_reporting"))
+
+
+async def test_a_changed_leave_refreshes_its_employees_balances_as_a_full_recompute_would(
+    connection,
+):
+    records = three_years_of_employee_11()
+    await merge_and_refresh(connection, records)
+    records[0]["leaveDays"] = 1
+
+    await merge_and_refresh(connection, records)
+
+    stored, recomputed = await connection.fetchrow(STORED_AGAINST_RECOMPUTED)
+    assert stored == recomputed
+    assert (await balances_of(connection, 11))[0][4] == 1
+
+
+async def test_a_leave_moved_to_another_employee_refreshes_both(connection):
+    records = three_years_of_employee_11()
+    await merge_and_refresh(connection, records)
+    records[4]["userId"] = 12
+
+    await merge_and_refresh(connection, records)
+
+    stored, recomputed = await connection.fetchrow(STORED_AGAINST_RECOMPUTED)
+    assert stored == recomputed

@@ -8,6 +8,31 @@ LANGUAGE plpgsql AS $$
 DECLARE
     written bigint;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM dbo.employee_leaves) THEN
+        -- Every balance is computed afresh after a first load (see refresh_reporting).
+        CALL dbo.load_first_employee_leaves(leave_source, inserted);
+        updated := 0;
+        RETURN;
+    END IF;
+
+    -- A balance counts a leave's employee, type, fiscal year, days and status, while it lives.
+    WITH changed AS (
+        SELECT source.employee_id AS employee_now, known.employee_id AS employee_before
+        FROM raw.leave_snapshot AS source
+        LEFT JOIN dbo.employee_leaves AS known ON known.id = source.id
+        WHERE (
+            known.employee_id, known.leave_type_id, known.fiscal_year_id, known.leave_days,
+            known.status, known.deleted_at IS NULL
+        ) IS DISTINCT FROM (
+            source.employee_id, source.leave_type_id, source.fiscal_year_id, source.leave_days,
+            source.status, true
+        )
+    )
+    INSERT INTO raw.balances_to_refresh (employee_id)
+    SELECT employee_now FROM changed
+    UNION
+    SELECT employee_before FROM changed WHERE employee_before IS NOT NULL;
+
     SELECT count(*) INTO inserted
     FROM raw.leave_snapshot AS source
     WHERE NOT EXISTS (SELECT 1 FROM dbo.employee_leaves AS known WHERE known.id = source.id);

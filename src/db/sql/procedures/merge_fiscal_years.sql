@@ -1,5 +1,7 @@
 CREATE OR REPLACE PROCEDURE dbo.merge_fiscal_years()
 LANGUAGE plpgsql AS $$
+DECLARE
+    written bigint;
 BEGIN
     MERGE INTO dbo.fiscal_years AS target
     USING (
@@ -21,5 +23,11 @@ BEGIN
     WHEN NOT MATCHED THEN
         INSERT (id, start_date, end_date, is_current)
         VALUES (source.id, source.start_date, source.end_date, source.is_current);
+
+    -- Every employee's balance chain runs through every leave type and fiscal year.
+    GET DIAGNOSTICS written = ROW_COUNT;
+    IF written > 0 THEN
+        INSERT INTO raw.balances_to_refresh (employee_id) VALUES (NULL);
+    END IF;
 END
 $$;

@@ -1,5 +1,7 @@
 CREATE OR REPLACE PROCEDURE dbo.merge_leave_types()
 LANGUAGE plpgsql AS $$
+DECLARE
+    written bigint;
 BEGIN
     MERGE INTO dbo.leave_types AS target
     USING (
@@ -21,5 +23,11 @@ BEGIN
     WHEN NOT MATCHED THEN
         INSERT (id, name, default_days, transferable_days)
         VALUES (source.id, source.name, source.default_days, source.transferable_days);
+
+    -- Every employee's balance chain runs through every leave type and fiscal year.
+    GET DIAGNOSTICS written = ROW_COUNT;
+    IF written > 0 THEN
+        INSERT INTO raw.balances_to_refresh (employee_id) VALUES (NULL);
+    END IF;
 END
 $$;

@@ -1,6 +1,7 @@
 -- The snapshot in raw.imported_leave_information, merged into dbo in foreign-key order.
 -- An upstream snapshot is complete for its window, so what it lacks there is marked deleted;
--- an uploaded file (leave_source 'upload') vouches only for what it holds.
+-- an uploaded file (leave_source 'upload') vouches only for what it holds. Of an upstream
+-- snapshot, raw holds the changed records only; raw.fetched_leaves lists every valid id fetched.
 CREATE OR REPLACE PROCEDURE dbo.merge_snapshot(
     leave_source text,
     window_start date,
@@ -29,9 +30,11 @@ BEGIN
     deleted := 0;
     IF leave_source = 'upstream' THEN
         CALL dbo.mark_missing_leaves_deleted(window_start, window_end, deleted);
+        SELECT count(DISTINCT id) INTO snapshot_size FROM raw.fetched_leaves;
+    ELSE
+        SELECT count(*) INTO snapshot_size FROM raw.leave_snapshot;
     END IF;
-
-    SELECT count(*) INTO snapshot_size FROM raw.leave_snapshot;
+    CALL dbo.remember_fingerprints(leave_source);
     unchanged := snapshot_size - inserted - updated;
 
     -- After a large change the planner's statistics are stale until autovacuum comes by, and

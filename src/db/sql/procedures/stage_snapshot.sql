@@ -1,10 +1,22 @@
--- Types and de-duplicates the raw snapshot once, for every MERGE that follows.
+-- Types and de-duplicates the raw snapshot once, for every MERGE that follows. Raw holds only
+-- the records that changed (and the latest record of each employee, issuer, leave type, fiscal
+-- year and designation, for the dimension merges); an id fetched again later in the snapshot
+-- wins even when that later copy is unchanged and so not in raw.
 CREATE OR REPLACE PROCEDURE dbo.stage_snapshot()
 LANGUAGE plpgsql AS $$
 BEGIN
     TRUNCATE raw.leave_snapshot, raw.latest_employee_records;
 
-    INSERT INTO raw.leave_snapshot
+    INSERT INTO raw.leave_snapshot (
+        id, employee_id, emp_id, team_manager_id, designation_id, designation_name, first_name,
+        middle_name, last_name, email, is_hr, is_supervisor, allocations, leave_issuer_id,
+        current_leave_issuer_id, leave_issuer_first_name, leave_issuer_middle_name,
+        leave_issuer_last_name, current_leave_issuer_email, department_description, start_date,
+        end_date, leave_days, reason, status, remarks, leave_type_id, leave_type_name,
+        default_days, transferable_days, is_consecutive, fiscal_year_id, fiscal_start_date,
+        fiscal_end_date, fiscal_is_current, created_at, updated_at, is_converted, ordinal,
+        fingerprint
+    )
     SELECT DISTINCT ON (id::bigint)
         id::bigint,
         user_id::bigint,
@@ -44,9 +56,14 @@ BEGIN
         created_at::timestamptz,
         updated_at::timestamptz,
         is_converted::boolean,
-        ordinal
+        ordinal,
+        fingerprint
     FROM raw.imported_leave_information
     ORDER BY id::bigint, ordinal DESC;
+
+    DELETE FROM raw.leave_snapshot AS staged
+    USING raw.fetched_leaves AS fetched
+    WHERE fetched.id = staged.id AND fetched.ordinal > staged.ordinal;
 
     INSERT INTO raw.latest_employee_records
     SELECT DISTINCT ON (employee_id) *
@@ -54,7 +71,11 @@ BEGIN
     ORDER BY employee_id, ordinal DESC;
 
     -- Fresh statistics, or the planner guesses at the joins of the MERGEs that follow.
-    ANALYZE raw.leave_snapshot;
-    ANALYZE raw.latest_employee_records;
+    -- The columns the MERGEs join or group on; the others would only cost time.
+    ANALYZE raw.leave_snapshot (
+        id, employee_id, leave_type_id, fiscal_year_id, leave_issuer_id, current_leave_issuer_id,
+        designation_id, department_description
+    );
+    ANALYZE raw.latest_employee_records (employee_id, department_description);
 END
 $$;

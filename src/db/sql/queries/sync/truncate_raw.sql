@@ -1,1 +1,1 @@
-TRUNCATE raw.imported_leave_information
+TRUNCATE raw.imported_leave_information, raw.fetched_leaves

@@ -9,6 +9,5 @@ SET status = $2,
     unchanged = $6,
     deleted = $7,
     rejected = $8,
-    snapshot_sha256 = $9,
-    error = $10
+    error = $9
 WHERE id = $1 AND status = 'running'

@@ -1,0 +1,34 @@
+"""A record's fingerprint: 64 bits of its JSON, enough to tell a record dbo already holds from
+one that changed without validating it again."""
+
+import asyncpg
+import xxhash
+
+from db.sql_files import query
+
+SIGNED_OFFSET = 1 << 63  # xxh3 answers 0..2^64-1; a bigint column holds -2^63..2^63-1
+BIGINT_MAX = (1 << 63) - 1
+
+
+def fingerprint_of(encoded_record: bytes) -> int:
+    return xxhash.xxh3_64_intdigest(encoded_record) - SIGNED_OFFSET
+
+
+def lookup_ids(records: list[object]) -> list[int]:
+    """The ids worth looking up: whole numbers a bigint holds (anything else fails validation)."""
+    ids = []
+    for record in records:
+        if isinstance(record, dict):
+            value = record.get("id")
+            if type(value) is int and 0 < value <= BIGINT_MAX:
+                ids.append(value)
+    return ids
+
+
+async def remembered_fingerprints(connection: asyncpg.Connection, ids: list[int]) -> dict[int, int]:
+    rows = await connection.fetch(query("sync/remembered_fingerprints"), ids)
+    return dict(rows)
+
+
+async def any_fingerprint_remembered(connection: asyncpg.Connection) -> bool:
+    return await connection.fetchval(query("sync/any_fingerprint_remembered"))

@@ -1,0 +1,58 @@
+"""The latest valid record of each employee, designation, issuer, leave type and fiscal year.
+
+The dimension merges take an entity's attributes from its latest record in the snapshot. Raw
+holds only the changed records, so the latest record of every entity they name must be there
+too, changed or not; an unchanged one is kept as its JSON (a few thousand at most) until the
+snapshot ends.
+"""
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+# Upstream names of the keys the dimension merges group by (each has one name in both
+# generations of the API, so a record's own key serves before and after validation).
+ENTITY_KEYS = (
+    "userId",
+    "designationId",
+    "leaveIssuerId",
+    "currentLeaveIssuerId",
+    "leaveTypeId",
+    "fiscalId",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnchangedRecord:
+    ordinal: int
+    fingerprint: int
+    encoded: bytes
+
+    def decoded(self) -> dict[str, Any]:
+        return orjson.loads(self.encoded)
+
+
+class LatestRecords:
+    def __init__(self) -> None:
+        self._latest: tuple[dict[Any, UnchangedRecord | None], ...] = tuple({} for _ in ENTITY_KEYS)
+
+    def note(self, record: Mapping[str, Any], unchanged: UnchangedRecord | None) -> None:
+        """Called in snapshot order for every valid record; `unchanged` is None for a record
+        that goes to raw anyway."""
+        for latest, name in zip(self._latest, ENTITY_KEYS, strict=True):
+            key = record.get(name)
+            if key is not None:
+                latest[key] = unchanged
+
+    def unchanged_latest(self) -> Iterator[UnchangedRecord]:
+        """Each unchanged record that is some entity's latest, once, in snapshot order."""
+        chosen = {
+            entry.ordinal: entry
+            for latest in self._latest
+            for entry in latest.values()
+            if entry is not None
+        }
+        for ordinal in sorted(chosen):
+            yield chosen[ordinal]

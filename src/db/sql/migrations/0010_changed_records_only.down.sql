@@ -1,0 +1,93 @@
+DROP PROCEDURE IF EXISTS reporting.refresh_reporting(boolean);
+CREATE PROCEDURE reporting.refresh_reporting()
+LANGUAGE plpgsql AS $$
+BEGIN
+    REFRESH MATERIALIZED VIEW CONCURRENTLY reporting.leave_balances;
+    ANALYZE reporting.leave_balances;
+END
+$$;
+DROP TABLE reporting.leave_balances;
+CREATE MATERIALIZED VIEW reporting.leave_balances AS
+WITH RECURSIVE fiscal_year_sequence AS (
+    SELECT id AS fiscal_year_id, row_number() OVER (ORDER BY start_date) AS position
+    FROM dbo.fiscal_years
+),
+usage AS (
+    SELECT
+        employee_id,
+        leave_type_id,
+        fiscal_year_id,
+        coalesce(sum(leave_days) FILTER (WHERE status = 'APPROVED'), 0)  AS used,
+        coalesce(sum(leave_days) FILTER (WHERE status = 'REQUESTED'), 0) AS pending
+    FROM reporting.leave_facts
+    GROUP BY employee_id, leave_type_id, fiscal_year_id
+),
+first_year AS (
+    SELECT usage.employee_id, min(sequence.position) AS position
+    FROM usage
+    JOIN fiscal_year_sequence AS sequence USING (fiscal_year_id)
+    GROUP BY usage.employee_id
+),
+grid AS (
+    SELECT
+        first_year.employee_id,
+        leave_type.id                              AS leave_type_id,
+        sequence.fiscal_year_id,
+        sequence.position,
+        sequence.position = first_year.position    AS is_first_year,
+        leave_type.default_days,
+        leave_type.transferable_days,
+        coalesce(usage.used, 0)                    AS used,
+        coalesce(usage.pending, 0)                 AS pending
+    FROM first_year
+    JOIN fiscal_year_sequence AS sequence ON sequence.position >= first_year.position
+    CROSS JOIN dbo.leave_types AS leave_type
+    LEFT JOIN usage
+        ON usage.employee_id = first_year.employee_id
+       AND usage.leave_type_id = leave_type.id
+       AND usage.fiscal_year_id = sequence.fiscal_year_id
+),
+chain AS (
+    SELECT grid.*, 0::numeric AS carried_over
+    FROM grid
+    WHERE grid.is_first_year
+    UNION ALL
+    SELECT
+        this_year.*,
+        greatest(0, least(
+            this_year.transferable_days,
+            last_year.default_days + last_year.carried_over - last_year.used
+        ))
+    FROM chain AS last_year
+    JOIN grid AS this_year
+        ON this_year.employee_id = last_year.employee_id
+       AND this_year.leave_type_id = last_year.leave_type_id
+       AND this_year.position = last_year.position + 1
+)
+SELECT
+    employee_id,
+    leave_type_id,
+    fiscal_year_id,
+    default_days,
+    carried_over,
+    default_days + carried_over        AS allotted,
+    used,
+    pending,
+    default_days + carried_over - used AS remaining
+FROM chain;
+
+CREATE UNIQUE INDEX leave_balances_key
+    ON reporting.leave_balances (employee_id, fiscal_year_id, leave_type_id);
+GRANT SELECT ON reporting.leave_balances TO leave_reader;
+DROP FUNCTION reporting.leave_balances_of(bigint[]);
+
+DROP TABLE raw.leave_fingerprints;
+DROP TABLE raw.fetched_leaves;
+DROP TABLE raw.balances_to_refresh;
+ALTER TABLE raw.latest_employee_records DROP COLUMN fingerprint;
+ALTER TABLE raw.leave_snapshot DROP COLUMN fingerprint;
+DELETE FROM raw.imported_leave_information WHERE payload IS NULL;
+ALTER TABLE raw.imported_leave_information
+    ALTER COLUMN payload SET NOT NULL,
+    DROP COLUMN fingerprint;
+ALTER TABLE ops.sync_runs ADD COLUMN snapshot_sha256 text;

@@ -1,0 +1,20 @@
+-- What dbo now holds of each merged upstream record, so the next sync can pass it by unchanged.
+-- An uploaded record replaces the upstream's version of a leave: its fingerprint is forgotten,
+-- so the upstream's record is merged again on the next sync.
+CREATE OR REPLACE PROCEDURE dbo.remember_fingerprints(leave_source text)
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF leave_source = 'upstream' THEN
+        INSERT INTO raw.leave_fingerprints AS remembered (id, fingerprint)
+        SELECT id, fingerprint
+        FROM raw.leave_snapshot
+        WHERE fingerprint IS NOT NULL
+        ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint
+        WHERE remembered.fingerprint <> excluded.fingerprint;
+    ELSE
+        DELETE FROM raw.leave_fingerprints AS remembered
+        USING raw.leave_snapshot AS uploaded
+        WHERE remembered.id = uploaded.id;
+    END IF;
+END
+$$;

@@ -1,0 +1,1 @@
+TRUNCATE raw.leave_fingerprints

@@ -1,0 +1,1 @@
+CALL reporting.refresh_reporting(true)

@@ -1,0 +1,3 @@
+SELECT id, fingerprint
+FROM raw.leave_fingerprints
+WHERE id = ANY ($1::bigint[])

@@ -1,0 +1,1 @@
+DELETE FROM raw.rejected_leaves WHERE sync_run_id = $1

@@ -1,0 +1,155 @@
+"""Loading a snapshot of which only some records changed: what raw receives, and that the MERGE
+then leaves dbo exactly as a load of every record would."""
+
+from collections.abc import AsyncIterator
+
+import asyncpg
+import pytest_asyncio
+
+from backend.ingest.envelopes import PageContent
+from backend.ingest.snapshot import LoadedSnapshot, load_snapshot
+from backend.ingest.upstream import DateWindow, FetchedPage
+from backend.repositories.sync_runs import insert_running_run
+from backend.services.upload import upload_records
+from db.pool import create_pool
+from db.sql_files import query
+from tests.database_state import dbo_contents, live_leave_ids
+from tests.records import leave_record
+
+PAGE_SIZE = 2
+
+
+@pytest_asyncio.fixture
+async def pool(migrated_database_url: str) -> AsyncIterator[asyncpg.Pool]:
+    pool = await create_pool(migrated_database_url, min_size=1, max_size=3)
+    yield pool
+    await pool.close()
+
+
+async def pages_of(records: list) -> AsyncIterator[FetchedPage]:
+    for start in range(0, len(records), PAGE_SIZE):
+        page = records[start : start + PAGE_SIZE]
+        yield FetchedPage(start // PAGE_SIZE + 1, PageContent(page, len(records)))
+
+
+async def sync_records(pool: asyncpg.Pool, records: list) -> LoadedSnapshot:
+    """What a sync does with `records` as the upstream's answer, committed."""
+    run_id = await insert_running_run(pool, "manual", "full", DateWindow(None, None))
+    async with pool.acquire() as connection, connection.transaction():
+        loaded = await load_snapshot(connection, pool, pages_of(records), run_id=run_id)
+        await connection.fetchrow(query("sync/merge_snapshot"), None, None)
+        await connection.execute(query("sync/refresh_reporting"))
+    return loaded
+
+
+async def raw_ids(pool: asyncpg.Pool) -> list[int]:
+    rows = await pool.fetch("SELECT id::bigint FROM raw.imported_leave_information ORDER BY 1")
+    return [row["id"] for row in rows]
+
+
+def leaves_of_employee_11() -> list[dict]:
+    return [
+        leave_record(id=1, email="old@example.com", startDate="2024-08-05", endDate="2024-08-05"),
+        leave_record(id=2, email="new@example.com", startDate="2024-09-02", endDate="2024-09-02"),
+    ]
+
+
+async def test_a_first_load_takes_every_record_as_changed(pool):
+    loaded = await sync_records(pool, leaves_of_employee_11())
+
+    assert (loaded.fetched, loaded.changed, loaded.unchanged) == (2, 2, 0)
+    assert await live_leave_ids(pool) == {1, 2}
+
+
+async def test_only_a_changed_record_is_loaded_again(pool):
+    records = [*leaves_of_employee_11(), leave_record(id=3, startDate="2024-10-01")]
+    records[2]["endDate"] = "2024-10-01"
+    await sync_records(pool, records)
+    records[2]["status"] = "CANCELLED"
+
+    loaded = await sync_records(pool, records)
+
+    assert (loaded.changed, loaded.unchanged) == (1, 2)
+    assert await raw_ids(pool) == [3]
+
+
+async def test_the_latest_record_of_each_entity_is_loaded_with_any_change(pool):
+    records = [*leaves_of_employee_11(), leave_record(id=3, userId=12, startDate="2024-10-01")]
+    records[2]["endDate"] = "2024-10-01"
+    await sync_records(pool, records)
+    records[0]["status"] = "CANCELLED"
+
+    await sync_records(pool, records)
+
+    assert await raw_ids(pool) == [1, 2, 3]
+
+
+async def test_an_older_record_changing_keeps_the_employee_as_their_latest_record_says(pool):
+    records = leaves_of_employee_11()
+    await sync_records(pool, records)
+    records[0]["status"] = "CANCELLED"
+
+    await sync_records(pool, records)
+
+    assert await raw_ids(pool) == [1, 2]
+    assert await pool.fetchval("SELECT email FROM dbo.employees WHERE id = 11") == (
+        "new@example.com"
+    )
+
+
+async def test_dbo_ends_as_a_load_of_every_record_would_leave_it(pool, migrated_database_url):
+    records = leaves_of_employee_11()
+    await sync_records(pool, records)
+    records[0].update(status="CANCELLED", designationName="Senior Engineer", leaveTypeName="Paid")
+    await sync_records(pool, records)
+    changed_only = await dbo_contents(pool)
+    await pool.execute("TRUNCATE raw.leave_fingerprints")
+
+    await sync_records(pool, records)
+
+    assert await dbo_contents(pool) == changed_only
+
+
+async def test_a_later_unchanged_copy_of_an_id_wins_over_an_earlier_changed_one(pool):
+    record = leave_record(id=1)
+    await sync_records(pool, [record])
+
+    await sync_records(pool, [{**record, "status": "CANCELLED"}, record])
+
+    assert await pool.fetchval("SELECT status FROM dbo.employee_leaves WHERE id = 1") == (
+        "APPROVED"
+    )
+
+
+async def test_a_deleted_leave_sent_again_unchanged_is_live_again(pool):
+    records = leaves_of_employee_11()
+    await sync_records(pool, records)
+    await sync_records(pool, records[:1])
+    assert await live_leave_ids(pool) == {1}
+
+    await sync_records(pool, records)
+
+    assert await live_leave_ids(pool) == {1, 2}
+
+
+async def test_an_uploaded_leave_gives_way_to_the_upstream_record_on_the_next_sync(pool):
+    record = leave_record(id=1)
+    await sync_records(pool, [record])
+    await upload_records(pool, [{**record, "status": "CANCELLED"}])
+
+    loaded = await sync_records(pool, [record])
+
+    assert loaded.changed == 1
+    assert await pool.fetchrow("SELECT status, source FROM dbo.employee_leaves WHERE id = 1") == (
+        "APPROVED",
+        "upstream",
+    )
+
+
+async def test_an_invalid_record_is_validated_again_every_time(pool):
+    records = [leave_record(id=1), leave_record(id=2, leaveDays=-1)]
+    await sync_records(pool, records)
+
+    loaded = await sync_records(pool, records)
+
+    assert (loaded.rejected, loaded.unchanged, loaded.changed) == (1, 1, 0)
