@@ -16,6 +16,12 @@ INSERT_ONE = (
     f"INSERT INTO raw.imported_leave_information ({', '.join(RAW_COLUMNS)}) "  # noqa: S608
     f"VALUES ({', '.join(f'${n}' for n in range(1, len(RAW_COLUMNS) + 1))})"
 )
+# The MERGE reads every valid id fetched from raw.fetched_leaves (the sync COPYs them beside the
+# rows); with every record in raw, they are its ids. Without them, every leave is "missing".
+LIST_FETCHED_IDS = (
+    "INSERT INTO raw.fetched_leaves (id, ordinal)"
+    " SELECT id::bigint, ordinal FROM raw.imported_leave_information"
+)
 
 
 @dataclass
@@ -54,6 +60,7 @@ async def row_by_row_sync(
             began = time.perf_counter()
             for row in fetched.rows:
                 await connection.execute(INSERT_ONE, *row)
+            await connection.execute(LIST_FETCHED_IDS)
             inserted = time.perf_counter()
             await connection.fetchrow(
                 query("sync/merge_snapshot"), options.window.start, options.window.end

@@ -14,6 +14,7 @@ ESCAPED_NUL = b"\\u0000"
 @dataclass
 class SortedPage:
     rows: list[tuple[Any, ...]] = field(default_factory=list)
+    fetched_ids: list[tuple[int, int]] = field(default_factory=list)
     rejected: list[tuple[int, Any, str]] = field(default_factory=list)
 
 
@@ -40,9 +41,11 @@ def sort_page(
             fields = canonical_fields(record)
             reason = rejection_reason(fields)
             if reason is None:
+                ordinal = first_ordinal + offset
                 result.rows.append(
-                    raw_row(fields, record, sync_run_id=sync_run_id, ordinal=first_ordinal + offset)
+                    raw_row(fields, record, sync_run_id=sync_run_id, ordinal=ordinal)
                 )
+                result.fetched_ids.append((fields["id"], ordinal))
                 continue
         result.rejected.append((sync_run_id, storable(record), reason))
     return result

@@ -85,7 +85,7 @@ FLAG_TEXT = {True: "true", False: "false", None: None}
 def canonical_fields(record: Mapping[str, Any]) -> dict[str, Any]:
     """The record's values under our column names, whichever generation of names it used."""
     get = record.get
-    fields = dict(zip(COLUMNS, [get(name) for name in PREFERRED_NAMES], strict=True))
+    fields = dict(zip(COLUMNS, map(get, PREFERRED_NAMES), strict=True))
     for column, others in OTHER_NAMES:
         if fields[column] is None:
             for name in others:

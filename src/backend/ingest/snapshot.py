@@ -1,6 +1,7 @@
 """Loads the snapshot into raw as its pages arrive, inside the run's transaction: the records
-that changed since dbo last merged them, every valid id fetched (for deletion detection), and
-the latest record of each entity they name (for the dimension merges)."""
+that changed since dbo last merged them and every valid id fetched (for deletion detection);
+then, if there is anything to merge, the latest record of each entity (for the dimension
+merges)."""
 
 import logging
 from collections.abc import AsyncIterator
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 import asyncpg
 
+from backend.ingest.collector import collector_paused
 from backend.ingest.fetched_rows import FetchedRows, sort_fetched_page
 from backend.ingest.fingerprints import (
     any_fingerprint_remembered,
@@ -29,6 +31,7 @@ class LoadedSnapshot:
     rejected: int
     changed: int
     unchanged: int
+    latest: LatestRecords
 
 
 async def load_snapshot(
@@ -50,9 +53,10 @@ async def load_snapshot(
         remembered = {}
         if look_up:
             remembered = await remembered_fingerprints(connection, lookup_ids(records))
-        rows = sort_fetched_page(
-            records, remembered, latest, sync_run_id=run_id, first_ordinal=fetched
-        )
+        with collector_paused():
+            rows = sort_fetched_page(
+                records, remembered, latest, sync_run_id=run_id, first_ordinal=fetched
+            )
         await copy_page(connection, pool, rows)
         fetched += len(records)
         rejected += len(rows.rejected)
@@ -65,18 +69,14 @@ async def load_snapshot(
             len(rows.changed),
             len(rows.rejected),
         )
-    if changed:
-        await copy_latest_unchanged_records(connection, latest, run_id)
-    return LoadedSnapshot(fetched, rejected, changed, unchanged)
+    return LoadedSnapshot(fetched, rejected, changed, unchanged, latest)
 
 
 async def copy_page(connection: asyncpg.Connection, pool: asyncpg.Pool, rows: FetchedRows) -> None:
     if rows.changed:
         await copy_raw_rows(connection, rows.changed)
     if rows.fetched_ids:
-        await connection.copy_records_to_table(
-            "fetched_leaves", schema_name="raw", columns=("id", "ordinal"), records=rows.fetched_ids
-        )
+        await copy_fetched_ids(connection, rows.fetched_ids)
     if rows.rejected:
         await insert_rejected(pool, rows.rejected)
 
@@ -84,6 +84,9 @@ async def copy_page(connection: asyncpg.Connection, pool: asyncpg.Pool, rows: Fe
 async def copy_latest_unchanged_records(
     connection: asyncpg.Connection, latest: LatestRecords, run_id: int
 ) -> None:
+    """Before a MERGE: the entities' latest records that did not change go to raw too, so the
+    dimension merges see each entity as its latest record says (even when that record is
+    unchanged, and an older one changed or the previous latest one is gone)."""
     rows = [
         to_raw_row(
             entry.decoded(),
@@ -100,4 +103,12 @@ async def copy_latest_unchanged_records(
 async def copy_raw_rows(connection: asyncpg.Connection, rows: list[tuple]) -> None:
     await connection.copy_records_to_table(
         "imported_leave_information", schema_name="raw", columns=RAW_COLUMNS, records=rows
+    )
+
+
+async def copy_fetched_ids(connection: asyncpg.Connection, ids: list[tuple[int, int]]) -> None:
+    """(id, ordinal) of valid records: which leaves the snapshot holds, and which copy of an id
+    fetched twice is the later one."""
+    await connection.copy_records_to_table(
+        "fetched_leaves", schema_name="raw", columns=("id", "ordinal"), records=ids
     )

@@ -8,9 +8,11 @@ from backend.ingest.raw_rows import UPSTREAM_NAME
 
 BIGINT_MAX = 2**63 - 1
 MAX_DAYS = 366
+NUMBER_TYPES = (int, float)
 
 REQUIRED_IDS = ("id", "user_id", "leave_type_id", "fiscal_id")
 OPTIONAL_IDS = ("team_manager_id", "designation_id", "leave_issuer_id", "current_leave_issuer_id")
+ALL_IDS = (*REQUIRED_IDS, *OPTIONAL_IDS)
 REQUIRED_DATES = ("start_date", "end_date", "fiscal_start_date", "fiscal_end_date")
 OPTIONAL_TIMESTAMPS = ("created_at", "updated_at")
 OPTIONAL_DAY_COUNTS = ("default_days", "transferable_days")
@@ -30,14 +32,16 @@ OPTIONAL_TEXTS = (
     "remarks",
     "leave_type_name",
 )
+TEXTS = (*OPTIONAL_TEXTS, "status")
 
 
 def is_whole_number(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= BIGINT_MAX
+    return type(value) is int and 0 < value <= BIGINT_MAX
 
 
 def is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+    # `type(...) in` rather than isinstance: True and False are ints too, and are not numbers.
+    return type(value) in NUMBER_TYPES and value == value
 
 
 def parse_date(value: Any) -> date | None:
@@ -60,10 +64,14 @@ def parses_as_timestamp(value: Any) -> bool:
 
 
 def rejection_reason(fields: Mapping[str, Any]) -> str | None:
+    if problem := problem_with_ids(fields):
+        return problem
+    dates = parsed_dates(fields)
+    if isinstance(dates, str):
+        return dates
     return (
-        problem_with_ids(fields)
-        or problem_with_dates(fields)
-        or problem_with_days(fields)
+        problem_with_timestamps(fields)
+        or problem_with_days(fields, dates)
         or problem_with_texts_and_flags(fields)
         or problem_with_allocations(fields["allocations"])
     )
@@ -73,26 +81,32 @@ def problem_with_ids(fields: Mapping[str, Any]) -> str | None:
     for column in REQUIRED_IDS:
         if fields[column] is None:
             return f"{UPSTREAM_NAME[column]} is missing"
-    for column in (*REQUIRED_IDS, *OPTIONAL_IDS):
+    for column in ALL_IDS:
         value = fields[column]
-        if value is not None and not is_whole_number(value):
+        if value is not None and not (type(value) is int and 0 < value <= BIGINT_MAX):
             return f"{UPSTREAM_NAME[column]} is not a positive whole number: {value!r:.40}"
     return None
 
 
-def problem_with_dates(fields: Mapping[str, Any]) -> str | None:
+def parsed_dates(fields: Mapping[str, Any]) -> dict[str, date] | str:
+    """The required dates, parsed; or what is wrong with them."""
     parsed = {}
     for column in REQUIRED_DATES:
         value = fields[column]
         if value is None:
             return f"{UPSTREAM_NAME[column]} is missing"
-        parsed[column] = parse_date(value)
-        if parsed[column] is None:
+        day = parse_date(value)
+        if day is None:
             return f"{UPSTREAM_NAME[column]} is not a real date (YYYY-MM-DD): {value!r:.40}"
+        parsed[column] = day
     if parsed["end_date"] < parsed["start_date"]:
         return f"endDate {parsed['end_date']} is before startDate {parsed['start_date']}"
     if parsed["fiscal_end_date"] <= parsed["fiscal_start_date"]:
         return "fiscalEndDate is not after fiscalStartDate"
+    return parsed
+
+
+def problem_with_timestamps(fields: Mapping[str, Any]) -> str | None:
     for column in OPTIONAL_TIMESTAMPS:
         value = fields[column]
         if value is not None and not parses_as_timestamp(value):
@@ -100,15 +114,13 @@ def problem_with_dates(fields: Mapping[str, Any]) -> str | None:
     return None
 
 
-def problem_with_days(fields: Mapping[str, Any]) -> str | None:
+def problem_with_days(fields: Mapping[str, Any], dates: Mapping[str, date]) -> str | None:
     leave_days = fields["leave_days"]
     if leave_days is None:
         return "leaveDays is missing"
     if not is_number(leave_days):
         return f"leaveDays is not a number: {leave_days!r:.40}"
-    span = (
-        date.fromisoformat(fields["end_date"]) - date.fromisoformat(fields["start_date"])
-    ).days + 1
+    span = (dates["end_date"] - dates["start_date"]).days + 1
     if not 0 <= leave_days <= min(span, MAX_DAYS):
         return f"leaveDays {leave_days} does not fit a leave of {span} calendar day(s)"
     for column in OPTIONAL_DAY_COUNTS:
@@ -122,11 +134,13 @@ def problem_with_texts_and_flags(fields: Mapping[str, Any]) -> str | None:
     status = fields["status"]
     if not isinstance(status, str) or not status.strip():
         return "status is missing"
-    for column in (*OPTIONAL_TEXTS, "status"):
+    for column in TEXTS:
         value = fields[column]
-        if value is not None and not isinstance(value, str):
+        if value is None:
+            continue
+        if type(value) is not str:
             return f"{UPSTREAM_NAME[column]} is not text"
-        if value is not None and "\x00" in value:
+        if "\x00" in value:
             return (
                 f"{UPSTREAM_NAME[column]} contains a NUL character, which PostgreSQL cannot store"
             )
@@ -135,7 +149,7 @@ def problem_with_texts_and_flags(fields: Mapping[str, Any]) -> str | None:
         return "empId is neither text nor a whole number"
     for column in OPTIONAL_FLAGS:
         value = fields[column]
-        if value is not None and not isinstance(value, bool):
+        if value is not None and type(value) is not bool:
             return f"{UPSTREAM_NAME[column]} is not true or false"
     return None
 

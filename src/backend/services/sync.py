@@ -8,7 +8,11 @@ from typing import Any
 import asyncpg
 
 from backend.ingest.pages import snapshot_pages
-from backend.ingest.snapshot import LoadedSnapshot, load_snapshot
+from backend.ingest.snapshot import (
+    LoadedSnapshot,
+    copy_latest_unchanged_records,
+    load_snapshot,
+)
 from backend.ingest.upstream import DateWindow, VyagutaClient
 from backend.repositories import sync_runs
 from backend.repositories.sync_runs import RunCounts
@@ -82,6 +86,7 @@ async def sync_in_transaction(
         counts = RunCounts(fetched=snapshot.fetched, unchanged=snapshot.unchanged)
         await sync_runs.finish_run(pool, run_id, "skipped", counts)
         return "skipped"
+    await copy_latest_unchanged_records(connection, snapshot.latest, run_id)
     merged = await connection.fetchrow(
         query("sync/merge_snapshot"), options.window.start, options.window.end
     )

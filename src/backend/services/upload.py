@@ -7,6 +7,7 @@ import asyncpg
 
 from backend.ingest.page_rows import sort_page
 from backend.ingest.raw_rows import RAW_COLUMNS
+from backend.ingest.snapshot import copy_fetched_ids
 from backend.ingest.upstream import DateWindow
 from backend.repositories import sync_runs
 from backend.repositories.sync_runs import RunCounts
@@ -35,6 +36,7 @@ async def upload_records(pool: asyncpg.Pool, records: list[Any]) -> UploadOutcom
             columns=RAW_COLUMNS,
             records=sorted_records.rows,
         )
+        await copy_fetched_ids(connection, sorted_records.fetched_ids)
         if sorted_records.rejected:
             await sync_runs.insert_rejected(pool, sorted_records.rejected)
         merged = await connection.fetchrow(query("sync/merge_upload"))

@@ -7,7 +7,7 @@ import asyncpg
 import pytest_asyncio
 
 from backend.ingest.envelopes import PageContent
-from backend.ingest.snapshot import LoadedSnapshot, load_snapshot
+from backend.ingest.snapshot import LoadedSnapshot, copy_latest_unchanged_records, load_snapshot
 from backend.ingest.upstream import DateWindow, FetchedPage
 from backend.repositories.sync_runs import insert_running_run
 from backend.services.upload import upload_records
@@ -37,6 +37,7 @@ async def sync_records(pool: asyncpg.Pool, records: list) -> LoadedSnapshot:
     run_id = await insert_running_run(pool, "manual", "full", DateWindow(None, None))
     async with pool.acquire() as connection, connection.transaction():
         loaded = await load_snapshot(connection, pool, pages_of(records), run_id=run_id)
+        await copy_latest_unchanged_records(connection, loaded.latest, run_id)
         await connection.fetchrow(query("sync/merge_snapshot"), None, None)
         await connection.execute(query("sync/refresh_reporting"))
     return loaded
@@ -108,6 +109,17 @@ async def test_dbo_ends_as_a_load_of_every_record_would_leave_it(pool, migrated_
     await sync_records(pool, records)
 
     assert await dbo_contents(pool) == changed_only
+
+
+async def test_when_an_employees_latest_leave_is_gone_the_one_before_speaks_for_them(pool):
+    records = leaves_of_employee_11()
+    await sync_records(pool, records)
+
+    await sync_records(pool, records[:1])
+
+    assert await pool.fetchval("SELECT email FROM dbo.employees WHERE id = 11") == (
+        "old@example.com"
+    )
 
 
 async def test_a_later_unchanged_copy_of_an_id_wins_over_an_earlier_changed_one(pool):

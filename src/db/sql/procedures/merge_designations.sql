@@ -3,10 +3,13 @@ LANGUAGE plpgsql AS $$
 BEGIN
     MERGE INTO dbo.designations AS target
     USING (
-        SELECT DISTINCT ON (designation_id) designation_id AS id, designation_name AS name
+        SELECT designation_id AS id, designation_name AS name
         FROM raw.leave_snapshot
-        WHERE designation_id IS NOT NULL
-        ORDER BY designation_id, ordinal DESC
+        WHERE ordinal IN (
+            SELECT max(ordinal) FROM raw.leave_snapshot
+            WHERE designation_id IS NOT NULL
+            GROUP BY designation_id
+        )
     ) AS source
     ON target.id = source.id
     WHEN MATCHED AND target.name IS DISTINCT FROM coalesce(source.name, target.name) THEN

@@ -5,13 +5,13 @@ DECLARE
 BEGIN
     MERGE INTO dbo.fiscal_years AS target
     USING (
-        SELECT DISTINCT ON (fiscal_year_id)
+        SELECT
             fiscal_year_id AS id,
             fiscal_start_date AS start_date,
             fiscal_end_date AS end_date,
             coalesce(fiscal_is_current, false) AS is_current
         FROM raw.leave_snapshot
-        ORDER BY fiscal_year_id, ordinal DESC
+        WHERE ordinal IN (SELECT max(ordinal) FROM raw.leave_snapshot GROUP BY fiscal_year_id)
     ) AS source
     ON target.id = source.id
     WHEN MATCHED AND (target.start_date, target.end_date, target.is_current)

@@ -6,22 +6,26 @@ BEGIN
     MERGE INTO dbo.leave_issuers AS target
     USING (
         WITH named AS (
-            SELECT DISTINCT ON (leave_issuer_id)
+            SELECT
                 leave_issuer_id AS id,
                 leave_issuer_first_name AS first_name,
                 leave_issuer_middle_name AS middle_name,
                 leave_issuer_last_name AS last_name
             FROM raw.leave_snapshot
-            WHERE leave_issuer_id IS NOT NULL
-            ORDER BY leave_issuer_id, ordinal DESC
+            WHERE ordinal IN (
+                SELECT max(ordinal) FROM raw.leave_snapshot
+                WHERE leave_issuer_id IS NOT NULL
+                GROUP BY leave_issuer_id
+            )
         ),
         emailed AS (
-            SELECT DISTINCT ON (current_leave_issuer_id)
-                current_leave_issuer_id AS id,
-                current_leave_issuer_email AS email
+            SELECT current_leave_issuer_id AS id, current_leave_issuer_email AS email
             FROM raw.leave_snapshot
-            WHERE current_leave_issuer_id IS NOT NULL
-            ORDER BY current_leave_issuer_id, ordinal DESC
+            WHERE ordinal IN (
+                SELECT max(ordinal) FROM raw.leave_snapshot
+                WHERE current_leave_issuer_id IS NOT NULL
+                GROUP BY current_leave_issuer_id
+            )
         )
         SELECT coalesce(named.id, emailed.id) AS id,
                named.first_name, named.middle_name, named.last_name, emailed.email

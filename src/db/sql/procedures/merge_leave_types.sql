@@ -5,13 +5,13 @@ DECLARE
 BEGIN
     MERGE INTO dbo.leave_types AS target
     USING (
-        SELECT DISTINCT ON (leave_type_id)
+        SELECT
             leave_type_id AS id,
             coalesce(leave_type_name, 'Leave type ' || leave_type_id) AS name,
             coalesce(default_days, 0) AS default_days,
             coalesce(transferable_days, 0) AS transferable_days
         FROM raw.leave_snapshot
-        ORDER BY leave_type_id, ordinal DESC
+        WHERE ordinal IN (SELECT max(ordinal) FROM raw.leave_snapshot GROUP BY leave_type_id)
     ) AS source
     ON target.id = source.id
     WHEN MATCHED AND (target.name, target.default_days, target.transferable_days)

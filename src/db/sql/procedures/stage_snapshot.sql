@@ -1,7 +1,8 @@
 -- Types and de-duplicates the raw snapshot once, for every MERGE that follows. Raw holds only
 -- the records that changed (and the latest record of each employee, issuer, leave type, fiscal
--- year and designation, for the dimension merges); an id fetched again later in the snapshot
--- wins even when that later copy is unchanged and so not in raw.
+-- year and designation, for the dimension merges). raw.fetched_leaves lists every valid record
+-- fetched, in order: of an id fetched twice the later wins, even when that later copy is
+-- unchanged and so not in raw. (An anti-join on it, not a sort of the whole snapshot by id.)
 CREATE OR REPLACE PROCEDURE dbo.stage_snapshot()
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -17,7 +18,7 @@ BEGIN
         fiscal_end_date, fiscal_is_current, created_at, updated_at, is_converted, ordinal,
         fingerprint
     )
-    SELECT DISTINCT ON (id::bigint)
+    SELECT
         id::bigint,
         user_id::bigint,
         emp_id,
@@ -58,17 +59,17 @@ BEGIN
         is_converted::boolean,
         ordinal,
         fingerprint
-    FROM raw.imported_leave_information
-    ORDER BY id::bigint, ordinal DESC;
-
-    DELETE FROM raw.leave_snapshot AS staged
-    USING raw.fetched_leaves AS fetched
-    WHERE fetched.id = staged.id AND fetched.ordinal > staged.ordinal;
+    FROM raw.imported_leave_information AS imported
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM raw.fetched_leaves AS fetched
+        WHERE fetched.id = imported.id::bigint AND fetched.ordinal > imported.ordinal
+    );
 
     INSERT INTO raw.latest_employee_records
-    SELECT DISTINCT ON (employee_id) *
+    SELECT *
     FROM raw.leave_snapshot
-    ORDER BY employee_id, ordinal DESC;
+    WHERE ordinal IN (SELECT max(ordinal) FROM raw.leave_snapshot GROUP BY employee_id);
 
     -- Fresh statistics, or the planner guesses at the joins of the MERGEs that follow.
     -- The columns the MERGEs join or group on; the others would only cost time.
