@@ -6,8 +6,6 @@ from typing import Any
 
 import orjson
 
-from backend.ingest.collector import collector_paused
-
 
 class MalformedPage(ValueError):
     """The body is not an answer we understand; the message says how."""
@@ -34,8 +32,7 @@ def parse_page(body: bytes) -> PageContent:
     if looks_like_html(body):
         raise MalformedPage("HTML page instead of JSON")
     try:
-        with collector_paused():
-            document = orjson.loads(body)
+        document = orjson.loads(body)
     except orjson.JSONDecodeError as error:
         raise MalformedPage(f"invalid JSON ({error.msg} at byte {error.pos})") from None
 

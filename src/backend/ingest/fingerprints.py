@@ -26,8 +26,10 @@ def lookup_ids(records: list[object]) -> list[int]:
 
 
 async def remembered_fingerprints(connection: asyncpg.Connection, ids: list[int]) -> dict[int, int]:
-    rows = await connection.fetch(query("sync/remembered_fingerprints"), ids)
-    return dict(rows)
+    if not ids:
+        return {}
+    fingerprints = await connection.fetchval(query("sync/remembered_fingerprints"), ids)
+    return dict(zip(ids, fingerprints, strict=True))
 
 
 async def any_fingerprint_remembered(connection: asyncpg.Connection) -> bool:

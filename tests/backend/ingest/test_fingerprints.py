@@ -1,0 +1,25 @@
+import orjson
+
+from backend.ingest.fingerprints import fingerprint_of, lookup_ids, remembered_fingerprints
+from tests.records import leave_record
+
+
+def test_a_fingerprint_fits_a_bigint_and_changes_with_any_field():
+    record = leave_record()
+    first = fingerprint_of(orjson.dumps(record))
+
+    assert -(2**63) <= first < 2**63
+    assert fingerprint_of(orjson.dumps(record)) == first
+    assert fingerprint_of(orjson.dumps({**record, "remarks": "ok."})) != first
+
+
+def test_only_ids_a_bigint_holds_are_looked_up():
+    records = [{"id": 5}, {"id": "5"}, {"id": True}, {"id": 2**63}, {"id": 0}, [1], {"id": 7}]
+
+    assert lookup_ids(records) == [5, 7]
+
+
+async def test_an_id_never_merged_has_no_remembered_fingerprint(connection):
+    await connection.execute("INSERT INTO raw.leave_fingerprints VALUES (1, 10), (3, 30)")
+
+    assert await remembered_fingerprints(connection, [3, 2, 1]) == {3: 30, 2: None, 1: 10}
