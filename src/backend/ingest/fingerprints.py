@@ -28,8 +28,8 @@ def lookup_ids(records: list[object]) -> list[int]:
 async def remembered_fingerprints(connection: asyncpg.Connection, ids: list[int]) -> dict[int, int]:
     if not ids:
         return {}
-    fingerprints = await connection.fetchval(query("sync/remembered_fingerprints"), ids)
-    return dict(zip(ids, fingerprints, strict=True))
+    found = await connection.fetchrow(query("sync/remembered_fingerprints"), ids)
+    return dict(zip(found["ids"], found["fingerprints"], strict=True))
 
 
 async def any_fingerprint_remembered(connection: asyncpg.Connection) -> bool:

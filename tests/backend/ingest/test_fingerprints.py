@@ -22,4 +22,4 @@ def test_only_ids_a_bigint_holds_are_looked_up():
 async def test_an_id_never_merged_has_no_remembered_fingerprint(connection):
     await connection.execute("INSERT INTO raw.leave_fingerprints VALUES (1, 10), (3, 30)")
 
-    assert await remembered_fingerprints(connection, [3, 2, 1]) == {3: 30, 2: None, 1: 10}
+    assert await remembered_fingerprints(connection, [3, 2, 1]) == {3: 30, 1: 10}

@@ -1,5 +1,5 @@
--- The remembered fingerprint of each id asked for, in the order asked (NULL: none), as one
--- array: ten thousand ids answer in one value rather than ten thousand rows.
-SELECT array_agg(remembered.fingerprint ORDER BY asked.position)
-FROM unnest($1::bigint[]) WITH ORDINALITY AS asked (id, position)
-LEFT JOIN raw.leave_fingerprints AS remembered ON remembered.id = asked.id
+-- The ids asked for that have a remembered fingerprint, and those fingerprints, as two arrays:
+-- ten thousand ids answer in one row rather than ten thousand.
+SELECT coalesce(array_agg(id), '{}') AS ids, coalesce(array_agg(fingerprint), '{}') AS fingerprints
+FROM raw.leave_fingerprints
+WHERE id = ANY ($1::bigint[])
