@@ -7,8 +7,7 @@ snapshot ends.
 """
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -24,8 +23,7 @@ ENTITY_KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class UnchangedRecord:
+class UnchangedRecord(NamedTuple):
     ordinal: int
     fingerprint: int
     encoded: bytes
