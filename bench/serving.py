@@ -6,7 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -17,6 +16,7 @@ import httpx
 
 from backend.services.users import add_user
 from bench.machine import REPOSITORY
+from bench.report import RESULTS_DIR
 from bench.stack import Databases, demo_upstream, embedded_server
 from db.pool import create_pool
 from vyaguta_demo.process import DemoUpstream
@@ -25,6 +25,8 @@ ADMIN_PASSWORD = "bench-admin-password"  # noqa: S105 - a throw-away local stack
 VIEWER = ("bench-viewer", "bench-viewer-password")
 JWT_SECRET = "bench-jwt-secret-0123456789-0123456789"  # noqa: S105
 STARTUP_SECONDS = 120
+KEEP_ALIVE_SECONDS = 75
+API_LOG = RESULTS_DIR / "api-server.log"
 SYNC_TIMEOUT_SECONDS = 900
 
 
@@ -78,9 +80,15 @@ def uvicorn_api(environment: dict, workers: int) -> Iterator[str]:
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "backend.main:app", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
+    # Idle connections are kept longer than a viewer's think time (LOCUST_VIEWER_WAIT, up to
+    # 10 s), as a load balancer keeps them: with uvicorn's 5 s, a client reusing its connection
+    # just as the server closes it sees "Remote end closed connection without response".
+    command += ["--timeout-keep-alive", str(KEEP_ALIVE_SECONDS)]
     if workers > 1:
         command += ["--workers", str(workers)]
-    with tempfile.TemporaryFile() as log:
+    # Kept after the run (bench/results/api-server.log): a failed request's cause is in it.
+    API_LOG.parent.mkdir(parents=True, exist_ok=True)
+    with API_LOG.open("w+b") as log:
         process = subprocess.Popen(
             command, cwd=REPOSITORY, env=environment, stdout=log, stderr=subprocess.STDOUT
         )

@@ -10,12 +10,12 @@ import asyncpg
 import httpx
 from fastapi import FastAPI
 
-from backend.ingest.upstream import RetryPolicy, VyagutaClient
+from backend import run_process
+from backend.ingest.upstream import VyagutaClient
 from backend.repositories.sync_runs import fail_interrupted_runs
+from backend.run_process import ProcessRunner
 from backend.services.poller import PollerState, poll_forever
 from backend.services.runs import SYNC_LOCK_KEY
-from backend.services.sync import SyncOptions
-from backend.services.sync_runner import SyncRunner
 from backend.services.users import ensure_first_admin
 from backend.settings import Settings
 from db.dsn import database_url, describe
@@ -51,9 +51,7 @@ async def fail_runs_left_by_dead_processes(pool: asyncpg.Pool) -> None:
 def upstream_client(settings: Settings, http: httpx.AsyncClient) -> VyagutaClient | None:
     if not settings.vyaguta_api_url:
         logger.warning("VYAGUTA_API_URL is not set: no poller, manual syncs answer 503")
-        return None
-    retry = RetryPolicy(settings.vyaguta_max_tries, settings.vyaguta_retry_base_seconds)
-    return VyagutaClient(http, settings.vyaguta_api_url, settings.vyaguta_bearer_token, retry)
+    return run_process.upstream_client(settings, http)
 
 
 @asynccontextmanager
@@ -78,13 +76,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.pool = pool
         app.state.http = http
         app.state.upstream = upstream_client(settings, http)
-        runner = SyncRunner(
-            pool,
-            app.state.upstream,
-            SyncOptions.from_settings(settings),
-            app.state.sync_metrics,
-            settings.full_sync_interval_seconds,
-        )
+        # Runs (syncs, uploads) are CPU-heavy in Python: off the process that answers requests.
+        runner = ProcessRunner(settings, url, app.state.sync_metrics)
+        runner.start()
+        stack.push_async_callback(runner.stop)
         app.state.sync_runner = runner
         app.state.poller_state = PollerState()
         app.state.poller = None

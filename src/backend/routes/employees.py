@@ -6,18 +6,22 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from backend.dependencies import PoolDep, SettingsDep, Viewer
 from backend.errors import ApiError
 from backend.kpi_answers import json_answer, plain_rows, response_of
 from backend.routes.kpi import ANSWERS, AsOf, Format, Limit, Offset, kpi_answer
+from backend.routes.loop_dependencies import (
+    PoolDep,
+    SettingsDep,
+    Viewer,
+    no_unknown_query_parameters,
+)
 from backend.schemas import ErrorBody, KpiAnswer
 from backend.services.answer_cache import AnswerCache, CachedAnswer
 from backend.services.kpis import FilterProblem, Paging, read_kpi
-from backend.unknown_parameters import refuse_unknown_query_parameters
 from db.kpi.filters import Id, KpiFilters, Text
 from db.kpi.known_values import filter_values
 
-router = APIRouter(tags=["employees"], dependencies=[Depends(refuse_unknown_query_parameters)])
+router = APIRouter(tags=["employees"], dependencies=[Depends(no_unknown_query_parameters)])
 
 EmployeeId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 Search = Annotated[

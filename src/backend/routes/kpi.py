@@ -10,11 +10,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from backend.dependencies import PoolDep, SettingsDep, Viewer
 from backend.errors import ApiError
 from backend.iso_dates import IsoDate
 from backend.kpi_answers import response_of, wants_csv
-from backend.routes.kpi_questions import KpiQuestion, answering
+from backend.routes.kpi_questions import DEFAULT_LIMIT, KpiQuestion, answering
+from backend.routes.loop_dependencies import PoolDep, SettingsDep, Viewer
 from backend.schemas import ErrorBody, KpiAnswer
 from backend.services.answer_cache import AnswerCache
 from db.kpi.catalogue import kpi_named
@@ -47,7 +47,7 @@ ANSWERS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def kpi_filters(
+async def kpi_filters(
     request: Request,
     fiscal_year: Annotated[list[int] | None, Query(description="fiscal year ids")] = None,
     department: Annotated[list[str] | None, Query(description="department names")] = None,
@@ -111,6 +111,9 @@ async def kpi_answer(
 ) -> Response:
     cache: AnswerCache = request.app.state.answer_cache
     as_csv = wants_csv(request, format_)
+    if not kpi_named(name).is_paginated:
+        # Ignored by the query: one answer for every limit and offset asked.
+        limit, offset = DEFAULT_LIMIT, 0
     question = KpiQuestion(name, filters, limit, offset, as_csv, as_of or date.today())
     compute = answering(question, pool, settings, cache)
     return response_of(await cache.answer(pool, question, compute))

@@ -83,13 +83,15 @@ async def kpi_columns(pool: asyncpg.Pool, name: str) -> list[str]:
 async def opening_questions(
     names: list[str], pool: asyncpg.Pool, settings: Settings, cache: AnswerCache
 ) -> list[tuple[KpiQuestion, Compute]]:
-    """Every KPI unfiltered and for each fiscal year, newest first, as the API's defaults ask
-    for them: what dashboards open with, before anyone's filters narrow them."""
+    """Every KPI for the newest fiscal year (what dashboards open with), unfiltered, then for
+    each older fiscal year, as the API's defaults ask for them: in that order, most asked
+    first, before anyone's filters narrow them."""
     known = await cached_known_values(cache, pool)
     years = sorted((int(year) for year in known.get("fiscal_year", ())), reverse=True)
+    by_year = [KpiFilters(fiscal_year=(year,)) for year in years]
     today = date.today()
     questions = []
-    for filters in [KpiFilters(), *(KpiFilters(fiscal_year=(year,)) for year in years)]:
+    for filters in [*by_year[:1], KpiFilters(), *by_year[1:]]:
         for name in names:
             if not kpi_named(name).filters_not_taken(filters):
                 question = KpiQuestion(name, filters, DEFAULT_LIMIT, 0, False, today)

@@ -1,3 +1,5 @@
+import asyncio
+
 import pytest
 
 from backend.services import answer_cache
@@ -66,3 +68,133 @@ async def test_the_least_recently_used_answer_goes_first_when_full(pool, version
     await cache.answer(pool, "b", compute)
 
     assert compute.computed == 4
+
+
+class SlowAnswers(CountingAnswers):
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+
+    async def __call__(self) -> CachedAnswer:
+        await self.release.wait()
+        return await super().__call__()
+
+
+@pytest.fixture
+def version_kept_long(monkeypatch):
+    monkeypatch.setattr(answer_cache, "VERSION_SECONDS", 3600)
+
+
+async def test_concurrent_askers_of_one_question_share_one_computation(
+    pool, version_read_every_time
+):
+    cache, compute = AnswerCache(), SlowAnswers()
+
+    askers = [asyncio.create_task(cache.answer(pool, ("summary",), compute)) for _ in range(5)]
+    await asyncio.sleep(0.05)
+    compute.release.set()
+    answers = await asyncio.gather(*askers)
+
+    assert compute.computed == 1
+    assert {answer.body for answer in answers} == {b"answer 1"}
+
+
+async def test_a_run_of_this_process_is_seen_at_once_not_when_the_version_is_due(
+    pool, version_kept_long
+):
+    cache, compute = AnswerCache(), CountingAnswers()
+    await cache.answer(pool, ("summary",), compute)
+
+    await record_a_run(pool, "succeeded")
+    async with cache.watching(pool):
+        pass
+    again = await cache.answer(pool, ("summary",), compute)
+
+    assert again.body == b"answer 2"
+
+
+async def test_an_answer_read_before_a_new_version_is_not_kept_for_it(pool, version_kept_long):
+    cache, compute = AnswerCache(), SlowAnswers()
+    asker = asyncio.create_task(cache.answer(pool, ("summary",), compute))
+    await asyncio.sleep(0.05)
+
+    await record_a_run(pool, "succeeded")
+    await cache.data_changed(pool)
+    compute.release.set()
+    await asker
+
+    assert (await cache.answer(pool, ("summary",), compute)).body == b"answer 2"
+
+
+async def test_answers_asked_again_are_computed_ahead_after_a_new_version(pool, version_kept_long):
+    cache, popular, once = AnswerCache(), CountingAnswers(), CountingAnswers()
+    for _ in range(3):
+        await cache.answer(pool, ("popular",), popular)
+    await cache.answer(pool, ("once",), once)
+
+    await record_a_run(pool, "succeeded")
+    await cache.data_changed(pool)
+    await cache.warming
+
+    assert (popular.computed, once.computed) == (2, 1)
+    assert (await cache.answer(pool, ("popular",), popular)).body == b"answer 2"
+    assert popular.computed == 2
+
+
+async def test_the_opening_questions_are_answered_ahead_once_there_is_data(pool, version_kept_long):
+    opening = CountingAnswers()
+
+    async def opening_questions(_pool):
+        return [(("opening",), opening)]
+
+    await record_a_run(pool, "succeeded")
+    cache = AnswerCache(opening_questions=opening_questions)
+    await cache.data_changed(pool)
+    await cache.warming
+
+    assert opening.computed == 1
+    assert (await cache.answer(pool, ("opening",), opening)).body == b"answer 1"
+    assert opening.computed == 1
+
+
+async def test_a_failed_computation_is_not_kept(pool, version_read_every_time):
+    cache, attempts = AnswerCache(), []
+
+    async def failing() -> CachedAnswer:
+        attempts.append(1)
+        raise RuntimeError("database went away")
+
+    for _ in range(2):
+        with pytest.raises(RuntimeError):
+            await cache.answer(pool, ("summary",), failing)
+
+    assert len(attempts) == 2
+
+
+async def test_answers_slow_last_time_take_turns_and_the_quick_ones_do_not_wait(
+    pool, version_kept_long
+):
+    cache, now, most = AnswerCache(), 0, 0
+    release = asyncio.Event()
+
+    def counted(body: bytes):
+        async def compute() -> CachedAnswer:
+            nonlocal now, most
+            now += 1
+            most = max(most, now)
+            await release.wait()
+            now -= 1
+            return CachedAnswer(body, "text/plain")
+
+        return compute
+
+    slow = [("slow", n) for n in range(4)]
+    cache.costs.update({question: 1.0 for question in slow})
+    waiting = [asyncio.create_task(cache.answer(pool, q, counted(b"slow"))) for q in slow]
+    await asyncio.sleep(0.05)
+    quick = asyncio.create_task(cache.answer(pool, ("quick",), counted(b"quick")))
+    await asyncio.sleep(0.05)
+
+    assert most == answer_cache.HEAVY_CONCURRENCY + 1  # two slow ones and the quick one
+    release.set()
+    await asyncio.gather(quick, *waiting)
