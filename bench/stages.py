@@ -38,7 +38,7 @@ class Probe:
 PROBES = (
     Probe("backend.ingest.upstream", "VyagutaClient.fetch_page", "fetch (HTTP)"),
     Probe("backend.ingest.envelopes", "parse_page", "decode"),
-    Probe("backend.ingest.fetched_rows", "sort_fetched_page", "fingerprint + validate + rows"),
+    Probe("backend.ingest.page_rows", "sort_page", "fingerprint + validate + rows"),
     Probe("asyncpg.connection", "Connection.copy_records_to_table", "COPY"),
 )
 # Stage names for named SQL; the other named queries of these folders are bookkeeping.
@@ -58,12 +58,7 @@ RAW_STAGES = (
     "COPY",
 )
 BREAKDOWN_ORDER = (
-    "fetch (HTTP)",
-    "decode",
-    "fingerprint lookup",
-    "fingerprint + validate + rows",
-    "truncate raw",
-    "COPY",
+    *RAW_STAGES,
     "MERGE",
     "reporting refresh",
     "bookkeeping SQL",

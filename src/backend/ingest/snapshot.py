@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 import asyncpg
 
-from backend.ingest.fetched_rows import FetchedRows, sort_fetched_page
 from backend.ingest.fingerprints import (
     any_fingerprint_remembered,
     lookup_ids,
     remembered_fingerprints,
 )
 from backend.ingest.latest_records import LatestRecords
+from backend.ingest.page_rows import SortedPage, sort_page
 from backend.ingest.raw_rows import RAW_COLUMNS, to_raw_row
 from backend.ingest.upstream import FetchedPage
 from backend.repositories.sync_runs import insert_rejected
@@ -53,8 +53,12 @@ async def load_snapshot(
         remembered = {}
         if look_up:
             remembered = await remembered_fingerprints(connection, lookup_ids(records))
-        rows = sort_fetched_page(
-            records, remembered, latest, sync_run_id=run_id, first_ordinal=fetched
+        rows = sort_page(
+            records,
+            sync_run_id=run_id,
+            first_ordinal=fetched,
+            remembered=remembered,
+            latest=latest,
         )
         fetched += count
         # The records are rows now. The next page is being decoded meanwhile, so let this
@@ -62,21 +66,21 @@ async def load_snapshot(
         records.clear()
         await copy_page(connection, pool, rows)
         rejected += len(rows.rejected)
-        changed += len(rows.changed)
+        changed += len(rows.rows)
         unchanged += rows.unchanged
         logger.debug(
             "page %d: %d records, %d changed, %d rejected",
             page.number,
             count,
-            len(rows.changed),
+            len(rows.rows),
             len(rows.rejected),
         )
     return LoadedSnapshot(fetched, rejected, changed, unchanged, latest)
 
 
-async def copy_page(connection: asyncpg.Connection, pool: asyncpg.Pool, rows: FetchedRows) -> None:
-    if rows.changed:
-        await copy_raw_rows(connection, rows.changed)
+async def copy_page(connection: asyncpg.Connection, pool: asyncpg.Pool, rows: SortedPage) -> None:
+    if rows.rows:
+        await copy_raw_rows(connection, rows.rows)
     if rows.fetched_ids:
         await copy_fetched_ids(connection, rows.fetched_ids)
     if rows.rejected:

@@ -1,3 +1,6 @@
+import orjson
+
+from backend.ingest.fingerprints import fingerprint_of
 from backend.ingest.page_rows import sort_page
 from tests.records import leave_record
 
@@ -31,3 +34,41 @@ def test_a_nul_character_anywhere_is_set_aside_and_stored_without_it():
     _, payload, reason = page.rejected[0]
     assert reason == "contains a NUL character, which PostgreSQL cannot store"
     assert payload["extraField"] == "a\ufffdb"
+
+
+def sort(records: list, remembered: dict[int, int]):
+    return sort_page(records, sync_run_id=1, first_ordinal=10, remembered=remembered)
+
+
+def test_a_record_whose_fingerprint_is_remembered_is_passed_by_as_unchanged():
+    record = leave_record(id=1)
+
+    rows = sort([record], {1: fingerprint_of(orjson.dumps(record))})
+
+    assert (rows.rows, rows.unchanged, rows.fetched_ids) == ([], 1, [(1, 10)])
+
+
+def test_a_record_with_another_fingerprint_becomes_a_row_carrying_its_new_one():
+    record = leave_record(id=1)
+
+    rows = sort([record], {1: 12345})
+
+    assert len(rows.rows) == 1
+    assert rows.rows[0][-1] == fingerprint_of(orjson.dumps(record))
+    assert rows.fetched_ids == [(1, 10)]
+
+
+def test_an_invalid_record_is_set_aside_and_not_counted_as_fetched():
+    rows = sort([leave_record(id=1, leaveDays=-1), "not a record"], {})
+
+    assert [reason for _, _, reason in rows.rejected] == [
+        "leaveDays -1 does not fit a leave of 1 calendar day(s)",
+        "record is not a JSON object",
+    ]
+    assert rows.fetched_ids == []
+
+
+def test_an_unhashable_id_is_rejected_rather_than_looked_up():
+    rows = sort([leave_record(id=[1])], {1: 0})
+
+    assert rows.rejected and not rows.fetched_ids

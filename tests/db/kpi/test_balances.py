@@ -84,6 +84,11 @@ async def merge_and_refresh(connection, records: list[dict]) -> None:
         await connection.execute(query("sync/refresh_reporting"))
 
 
+async def assert_stored_balances_are_a_full_recompute(connection) -> None:
+    stored, recomputed = await connection.fetchrow(STORED_AGAINST_RECOMPUTED)
+    assert stored == recomputed
+
+
 async def test_a_changed_leave_refreshes_its_employees_balances_as_a_full_recompute_would(
     connection,
 ):
@@ -93,8 +98,7 @@ async def test_a_changed_leave_refreshes_its_employees_balances_as_a_full_recomp
 
     await merge_and_refresh(connection, records)
 
-    stored, recomputed = await connection.fetchrow(STORED_AGAINST_RECOMPUTED)
-    assert stored == recomputed
+    await assert_stored_balances_are_a_full_recompute(connection)
     assert (await balances_of(connection, 11))[0][4] == 1
 
 
@@ -105,5 +109,4 @@ async def test_a_leave_moved_to_another_employee_refreshes_both(connection):
 
     await merge_and_refresh(connection, records)
 
-    stored, recomputed = await connection.fetchrow(STORED_AGAINST_RECOMPUTED)
-    assert stored == recomputed
+    await assert_stored_balances_are_a_full_recompute(connection)
