@@ -36,7 +36,7 @@ class Probe:
 
 
 PROBES = (
-    Probe("backend.ingest.upstream", "VyagutaClient.fetch_page", "fetch (HTTP)"),
+    Probe("backend.ingest.upstream", "VyagutaClient.fetch_body", "fetch (HTTP)"),
     Probe("backend.ingest.envelopes", "parse_page", "decode"),
     Probe("backend.ingest.page_rows", "sort_page", "fingerprint + validate + rows"),
     Probe("asyncpg.connection", "Connection.copy_records_to_table", "COPY"),

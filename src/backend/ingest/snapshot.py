@@ -1,7 +1,8 @@
 """Loads the snapshot into raw as its pages arrive, inside the run's transaction: the records
 that changed since dbo last merged them and every valid id fetched (for deletion detection);
 then, if there is anything to merge, the latest record of each entity (for the dimension
-merges)."""
+merges). Pages that repeat the last run's are set aside undecoded; only if a later page differs
+are they read after all."""
 
 import logging
 from collections.abc import AsyncIterator
@@ -16,8 +17,10 @@ from backend.ingest.fingerprints import (
 )
 from backend.ingest.latest_records import LatestRecords
 from backend.ingest.page_rows import SortedPage, sort_page
+from backend.ingest.page_spool import page_spool
+from backend.ingest.pages import FetchedPage, RepeatedPage
 from backend.ingest.raw_rows import RAW_COLUMNS, to_raw_row
-from backend.ingest.upstream import FetchedPage
+from backend.ingest.remembered_pages import PageSummary
 from backend.repositories.sync_runs import insert_rejected
 from db.sql_files import query
 
@@ -31,12 +34,15 @@ class LoadedSnapshot:
     changed: int
     unchanged: int
     latest: LatestRecords
+    pages: list[PageSummary]
+    # Every page repeated the last run's of its series: none was read, nothing can differ.
+    repeated: bool = False
 
 
 async def load_snapshot(
     connection: asyncpg.Connection,
     pool: asyncpg.Pool,
-    pages: AsyncIterator[FetchedPage],
+    pages: AsyncIterator[FetchedPage | RepeatedPage],
     *,
     run_id: int,
 ) -> LoadedSnapshot:
@@ -44,30 +50,63 @@ async def load_snapshot(
     still shows what was wrong with its records."""
     await connection.execute(query("sync/truncate_raw"))
     # On a first load nothing is remembered: no page needs looking up.
-    look_up = await any_fingerprint_remembered(connection)
-    latest = LatestRecords()
-    fetched = rejected = changed = unchanged = 0
-    async for page in pages:
+    loader = PageLoader(connection, pool, run_id, await any_fingerprint_remembered(connection))
+    with page_spool() as spool:
+        async for page in pages:
+            if isinstance(page, RepeatedPage):
+                spool.keep(page)
+                continue
+            for earlier in spool.replay():
+                await loader.load(earlier)
+            await loader.load(page)
+        if spool:
+            return snapshot_of_repeated_pages(spool.summaries(), loader.latest)
+    return loader.loaded()
+
+
+def snapshot_of_repeated_pages(pages: list[PageSummary], latest: LatestRecords) -> LoadedSnapshot:
+    fetched = sum(page.records for page in pages)
+    unchanged = sum(page.accepted for page in pages)
+    return LoadedSnapshot(fetched, 0, 0, unchanged, latest, pages, repeated=True)
+
+
+class PageLoader:
+    def __init__(
+        self, connection: asyncpg.Connection, pool: asyncpg.Pool, run_id: int, look_up: bool
+    ) -> None:
+        self.connection = connection
+        self.pool = pool
+        self.run_id = run_id
+        self.look_up = look_up
+        self.latest = LatestRecords()
+        self.pages: list[PageSummary] = []
+        self.fetched = self.rejected = self.changed = self.unchanged = 0
+
+    async def load(self, page: FetchedPage) -> None:
         records = page.content.records
         count = len(records)
         remembered = {}
-        if look_up:
-            remembered = await remembered_fingerprints(connection, lookup_ids(records))
+        if self.look_up:
+            remembered = await remembered_fingerprints(self.connection, lookup_ids(records))
         rows = sort_page(
             records,
-            sync_run_id=run_id,
-            first_ordinal=fetched,
+            sync_run_id=self.run_id,
+            first_ordinal=self.fetched,
             remembered=remembered,
-            latest=latest,
+            latest=self.latest,
         )
-        fetched += count
+        self.fetched += count
         # The records are rows now. The next page is being decoded meanwhile, so let this
         # one's dicts go before the COPY rather than after: peak memory stays at ~one page.
         records.clear()
-        await copy_page(connection, pool, rows)
-        rejected += len(rows.rejected)
-        changed += len(rows.rows)
-        unchanged += rows.unchanged
+        await copy_page(self.connection, self.pool, rows)
+        self.rejected += len(rows.rejected)
+        self.changed += len(rows.rows)
+        self.unchanged += rows.unchanged
+        accepted = len(rows.fetched_ids)
+        self.pages.append(
+            PageSummary(page.number, page.body_hash, count, accepted, page.content.total)
+        )
         logger.debug(
             "page %d: %d records, %d changed, %d rejected",
             page.number,
@@ -75,7 +114,11 @@ async def load_snapshot(
             len(rows.rows),
             len(rows.rejected),
         )
-    return LoadedSnapshot(fetched, rejected, changed, unchanged, latest)
+
+    def loaded(self) -> LoadedSnapshot:
+        return LoadedSnapshot(
+            self.fetched, self.rejected, self.changed, self.unchanged, self.latest, self.pages
+        )
 
 
 async def copy_page(connection: asyncpg.Connection, pool: asyncpg.Pool, rows: SortedPage) -> None:

@@ -35,12 +35,6 @@ class DateWindow:
 
 
 @dataclass(frozen=True)
-class FetchedPage:
-    number: int
-    content: PageContent
-
-
-@dataclass(frozen=True)
 class RetryPolicy:
     max_tries: int = 5
     base_seconds: float = 1.0
@@ -49,6 +43,13 @@ class RetryPolicy:
         if retry_after is not None:
             return min(retry_after, MAX_RETRY_AFTER_SECONDS)
         return self.base_seconds * 2 ** (attempt - 1) * random.uniform(0.5, 1.5)
+
+
+def read_page(number: int, body: bytes) -> PageContent:
+    try:
+        return parse_page(body)
+    except MalformedPage as problem:
+        raise UpstreamError(f"page {number}: {problem}", "upstream_malformed") from None
 
 
 def seconds_from_retry_after(value: str | None) -> float | None:
@@ -74,7 +75,7 @@ class VyagutaClient:
         self.token = token
         self.retry = retry
 
-    async def fetch_page(self, number: int, size: int, window: DateWindow) -> FetchedPage:
+    async def fetch_body(self, number: int, size: int, window: DateWindow) -> bytes:
         last_problem = "no answer"
         for attempt in range(1, self.retry.max_tries + 1):
             retry_after = None
@@ -92,7 +93,7 @@ class VyagutaClient:
                         f"upstream {response.status_code}: bad token", "upstream_auth"
                     )
                 if response.status_code not in RETRYABLE_STATUSES:
-                    return self._page_from(number, response)
+                    return self._body_of(number, response)
                 last_problem = str(response.status_code)
                 retry_after = seconds_from_retry_after(response.headers.get("retry-after"))
             if attempt < self.retry.max_tries:
@@ -104,13 +105,11 @@ class VyagutaClient:
             "upstream_unavailable",
         )
 
-    def _page_from(self, number: int, response: httpx.Response) -> FetchedPage:
+    @staticmethod
+    def _body_of(number: int, response: httpx.Response) -> bytes:
         if response.status_code >= 400:
             raise UpstreamError(f"page {number}: upstream answered {response.status_code}")
-        try:
-            return FetchedPage(number, parse_page(response.content))
-        except MalformedPage as problem:
-            raise UpstreamError(f"page {number}: {problem}", "upstream_malformed") from None
+        return response.content
 
     def _headers(self) -> dict[str, str]:
         return {

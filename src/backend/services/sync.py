@@ -8,6 +8,12 @@ from typing import Any
 import asyncpg
 
 from backend.ingest.pages import snapshot_pages
+from backend.ingest.remembered_pages import (
+    PageSeries,
+    PageSummary,
+    remember_pages,
+    remembered_pages,
+)
 from backend.ingest.snapshot import (
     LoadedSnapshot,
     copy_latest_unchanged_records,
@@ -62,7 +68,7 @@ async def run_sync(
         options = options.for_hot_window(date.today())
 
     async def sync(connection: asyncpg.Connection, run_id: int) -> str:
-        return await sync_in_transaction(connection, pool, client, options, run_id)
+        return await sync_in_transaction(connection, pool, client, options, kind, run_id)
 
     return await run_exclusively(pool, trigger, kind, options.window, sync)
 
@@ -72,17 +78,26 @@ async def sync_in_transaction(
     pool: asyncpg.Pool,
     client: VyagutaClient,
     options: SyncOptions,
+    kind: str,
     run_id: int,
 ) -> str:
     """Fetch and load, then merge; answers 'succeeded' (commit) or 'skipped' (every record is
     one dbo already holds and none is missing: there is nothing to write)."""
-    pages = snapshot_pages(client, options.page_size, options.window, options.max_pages)
-    async with aclosing(pages):
-        snapshot = await load_snapshot(connection, pool, pages, run_id=run_id)
+    series = PageSeries(kind, options.window, options.page_size)
+    remembered = await remembered_pages(connection, series)
+    snapshot = await read_snapshot(connection, pool, client, options, run_id, remembered)
+    if snapshot.repeated and not await window_holds_exactly(connection, snapshot, options):
+        # The pages read as before, yet dbo's window differs: something other than a sync
+        # changed it. Every page is read again, so that deletion detection sees every id.
+        snapshot = await read_snapshot(connection, pool, client, options, run_id, {})
     await refuse_suspicious_snapshot(connection, snapshot, options)
     if await nothing_to_write(connection, snapshot, options):
         # The records it turned away are on record from the run that last wrote.
         await sync_runs.forget_rejected(pool, run_id)
+        if not snapshot.repeated:
+            # The run's transaction is rolled back, having nothing to write: these go on `pool`.
+            async with pool.acquire() as other, other.transaction():
+                await remember_pages(other, series, snapshot.pages)
         counts = RunCounts(fetched=snapshot.fetched, unchanged=snapshot.unchanged)
         await sync_runs.finish_run(pool, run_id, "skipped", counts)
         return "skipped"
@@ -91,17 +106,36 @@ async def sync_in_transaction(
         query("sync/merge_snapshot"), options.window.start, options.window.end
     )
     await connection.execute(query("sync/refresh_reporting"))
+    await remember_pages(connection, series, snapshot.pages)
     counts = RunCounts(fetched=snapshot.fetched, rejected=snapshot.rejected, **dict(merged))
     await sync_runs.finish_run(connection, run_id, "succeeded", counts)
     return "succeeded"
+
+
+async def read_snapshot(
+    connection: asyncpg.Connection,
+    pool: asyncpg.Pool,
+    client: VyagutaClient,
+    options: SyncOptions,
+    run_id: int,
+    remembered: dict[int, PageSummary],
+) -> LoadedSnapshot:
+    pages = snapshot_pages(client, options.page_size, options.window, options.max_pages, remembered)
+    async with aclosing(pages):
+        return await load_snapshot(connection, pool, pages, run_id=run_id)
 
 
 async def nothing_to_write(
     connection: asyncpg.Connection, snapshot: LoadedSnapshot, options: SyncOptions
 ) -> bool:
     """No record changed, and the window holds no live leaf that was not fetched."""
-    if snapshot.changed:
-        return False
+    return not snapshot.changed and await window_holds_exactly(connection, snapshot, options)
+
+
+async def window_holds_exactly(
+    connection: asyncpg.Connection, snapshot: LoadedSnapshot, options: SyncOptions
+) -> bool:
+    """As many live leaves as the snapshot's records that dbo already holds."""
     live = await connection.fetchval(
         query("sync/count_live_leaves_in_window"), options.window.start, options.window.end
     )

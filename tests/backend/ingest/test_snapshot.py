@@ -4,11 +4,15 @@ then leaves dbo exactly as a load of every record would."""
 from collections.abc import AsyncIterator
 
 import asyncpg
+import orjson
 import pytest_asyncio
 
 from backend.ingest.envelopes import PageContent
+from backend.ingest.fingerprints import fingerprint_of
+from backend.ingest.pages import FetchedPage, RepeatedPage
+from backend.ingest.remembered_pages import PageSummary
 from backend.ingest.snapshot import LoadedSnapshot, copy_latest_unchanged_records, load_snapshot
-from backend.ingest.upstream import DateWindow, FetchedPage
+from backend.ingest.upstream import DateWindow, read_page
 from backend.repositories.sync_runs import insert_running_run
 from backend.services.upload import upload_records
 from db.pool import create_pool
@@ -29,14 +33,20 @@ async def pool(migrated_database_url: str) -> AsyncIterator[asyncpg.Pool]:
 async def pages_of(records: list) -> AsyncIterator[FetchedPage]:
     for start in range(0, len(records), PAGE_SIZE):
         page = records[start : start + PAGE_SIZE]
-        yield FetchedPage(start // PAGE_SIZE + 1, PageContent(page, len(records)))
+        yield FetchedPage(start // PAGE_SIZE + 1, PageContent(page, len(records)), body_hash=0)
 
 
 async def sync_records(pool: asyncpg.Pool, records: list) -> LoadedSnapshot:
     """What a sync does with `records` as the upstream's answer, committed."""
+    return await sync_pages(pool, pages_of(records))
+
+
+async def sync_pages(
+    pool: asyncpg.Pool, pages: AsyncIterator[FetchedPage | RepeatedPage]
+) -> LoadedSnapshot:
     run_id = await insert_running_run(pool, "manual", "full", DateWindow(None, None))
     async with pool.acquire() as connection, connection.transaction():
-        loaded = await load_snapshot(connection, pool, pages_of(records), run_id=run_id)
+        loaded = await load_snapshot(connection, pool, pages, run_id=run_id)
         await copy_latest_unchanged_records(connection, loaded.latest, run_id)
         await connection.fetchrow(query("sync/merge_snapshot"), None, None)
         await connection.execute(query("sync/refresh_reporting"))
@@ -165,3 +175,46 @@ async def test_an_invalid_record_is_validated_again_every_time(pool):
     loaded = await sync_records(pool, records)
 
     assert (loaded.rejected, loaded.unchanged, loaded.changed) == (1, 1, 0)
+
+
+def page_from_body(number: int, records: list, *, repeated: bool) -> FetchedPage | RepeatedPage:
+    """The page as the upstream sends it; `repeated`: byte for byte as the last run read it."""
+    body = orjson.dumps({"data": records})
+    body_hash = fingerprint_of(body)
+    if repeated:
+        return RepeatedPage(body, PageSummary(number, body_hash, len(records), len(records), None))
+    return FetchedPage(number, read_page(number, body), body_hash)
+
+
+async def pages_from_bodies(*pages: FetchedPage | RepeatedPage) -> AsyncIterator:
+    for page in pages:
+        yield page
+
+
+async def test_a_snapshot_of_repeated_pages_only_reads_and_loads_nothing(pool):
+    first = [leave_record(id=1), leave_record(id=2, userId=12)]
+    await sync_records(pool, first)
+
+    loaded = await sync_pages(pool, pages_from_bodies(page_from_body(1, first, repeated=True)))
+
+    assert (loaded.repeated, loaded.fetched, loaded.unchanged, loaded.changed) == (True, 2, 2, 0)
+    assert await raw_ids(pool) == []
+
+
+async def test_repeated_pages_are_read_after_all_when_a_later_page_differs(pool):
+    old, new = leaves_of_employee_11()
+    first_page = [old, leave_record(id=3, userId=12)]
+    await sync_records(pool, [*first_page, new])
+
+    loaded = await sync_pages(
+        pool,
+        pages_from_bodies(
+            page_from_body(1, first_page, repeated=True), page_from_body(2, [], repeated=False)
+        ),
+    )
+
+    assert (loaded.repeated, loaded.fetched) == (False, 2)
+    assert await live_leave_ids(pool) == {1, 3}
+    assert await pool.fetchval("SELECT email FROM dbo.employees WHERE id = 11") == (
+        "old@example.com"
+    )

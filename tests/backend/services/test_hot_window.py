@@ -34,9 +34,10 @@ async def test_a_hot_run_fetches_only_recent_and_upcoming_leaves(pool, client, h
 
 async def hold_an_older_version_of(pool, leave_id: int) -> None:
     """As if the upstream had changed the record since dbo merged it: dbo holds another status,
-    remembered under that other version's fingerprint."""
+    remembered under that other version's fingerprint, and the record's page read differently."""
     await pool.execute("UPDATE dbo.employee_leaves SET status = 'DRIFTED' WHERE id = $1", leave_id)
     await pool.execute("UPDATE raw.leave_fingerprints SET fingerprint = 0 WHERE id = $1", leave_id)
+    await pool.execute("UPDATE raw.remembered_pages SET body_hash = 0")
 
 
 async def test_a_change_outside_the_hot_window_waits_for_the_next_full_run(

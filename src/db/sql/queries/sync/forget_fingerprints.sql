@@ -1,1 +1,1 @@
-TRUNCATE raw.leave_fingerprints
+TRUNCATE raw.leave_fingerprints, raw.remembered_pages

@@ -1,0 +1,1 @@
+DELETE FROM raw.remembered_pages WHERE run_kind = $1
