@@ -5,7 +5,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from backend.ingest.page_rows import sort_page
+from backend.ingest.latest_records import LatestRecords
+from backend.ingest.page_rows import sort_fetched_page
 from backend.ingest.pages import snapshot_pages
 from backend.services.sync import SyncOptions
 from backend.settings import Settings
@@ -27,7 +28,12 @@ async def fetch_rows(settings: Settings, options: SyncOptions) -> FetchedRows:
     async with upstream_client(settings) as client:
         pages = snapshot_pages(client, options.page_size, options.window, options.max_pages)
         async for page in pages:
-            rows += sort_page(
-                page.content.records, sync_run_id=ROWS_RUN_ID, first_ordinal=len(rows)
+            rows += sort_fetched_page(
+                page.content,
+                None,
+                sync_run_id=ROWS_RUN_ID,
+                first_ordinal=len(rows),
+                remembered={},
+                latest=LatestRecords(),
             ).rows
     return FetchedRows(rows, time.perf_counter() - began)

@@ -1,6 +1,8 @@
 """A record's fingerprint: 64 bits of its JSON, enough to tell a record dbo already holds from
 one that changed without validating it again."""
 
+from typing import Any
+
 import asyncpg
 import xxhash
 
@@ -14,12 +16,13 @@ def fingerprint_of(encoded_record: bytes) -> int:
     return xxhash.xxh3_64_intdigest(encoded_record) - SIGNED_OFFSET
 
 
-def lookup_ids(records: list[object]) -> list[int]:
-    """The ids worth looking up: whole numbers a bigint holds (anything else fails validation)."""
+def ids_to_look_up(keys: list[tuple[Any, ...] | None]) -> list[int]:
+    """Of each record's keys (its id first), the ids worth looking up: whole numbers a bigint
+    holds (anything else fails validation)."""
     ids = []
-    for record in records:
-        if isinstance(record, dict):
-            value = record.get("id")
+    for record_keys in keys:
+        if record_keys is not None:
+            value = record_keys[0]
             if type(value) is int and 0 < value <= BIGINT_MAX:
                 ids.append(value)
     return ids

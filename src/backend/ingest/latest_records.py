@@ -6,7 +6,7 @@ too, changed or not; an unchanged one is kept as its JSON (a few thousand at mos
 snapshot ends.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import orjson
@@ -39,8 +39,11 @@ class LatestRecords:
     def note(self, record: Mapping[str, Any], unchanged: UnchangedRecord | None) -> None:
         """Called in snapshot order for every valid record; `unchanged` is None for a record
         that goes to raw anyway."""
-        for latest, name in zip(self._latest, ENTITY_KEYS, strict=True):
-            key = record.get(name)
+        self.note_keys(tuple(map(record.get, ENTITY_KEYS)), unchanged)
+
+    def note_keys(self, keys: Sequence[Any], unchanged: UnchangedRecord | None) -> None:
+        """`note`, for a record of which only its keys were read (in ENTITY_KEYS order)."""
+        for latest, key in zip(self._latest, keys, strict=True):
             if key is not None:
                 latest[key] = unchanged
 

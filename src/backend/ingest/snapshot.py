@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 import asyncpg
 
+from backend.ingest.envelopes import keys_of_records
 from backend.ingest.fingerprints import (
     any_fingerprint_remembered,
-    lookup_ids,
+    ids_to_look_up,
     remembered_fingerprints,
 )
 from backend.ingest.latest_records import LatestRecords
-from backend.ingest.page_rows import SortedPage, sort_page
+from backend.ingest.page_rows import SortedPage, sort_fetched_page
 from backend.ingest.page_spool import page_spool
 from backend.ingest.pages import FetchedPage, RepeatedPage
 from backend.ingest.raw_rows import RAW_COLUMNS, to_raw_row
@@ -85,19 +86,21 @@ class PageLoader:
     async def load(self, page: FetchedPage) -> None:
         records = page.content.records
         count = len(records)
-        remembered = {}
+        keys = remembered = None
         if self.look_up:
-            remembered = await remembered_fingerprints(self.connection, lookup_ids(records))
-        rows = sort_page(
-            records,
+            keys = keys_of_records(page.content)
+            remembered = await remembered_fingerprints(self.connection, ids_to_look_up(keys))
+        rows = sort_fetched_page(
+            page.content,
+            keys,
             sync_run_id=self.run_id,
             first_ordinal=self.fetched,
-            remembered=remembered,
+            remembered=remembered or {},
             latest=self.latest,
         )
         self.fetched += count
-        # The records are rows now. The next page is being decoded meanwhile, so let this
-        # one's dicts go before the COPY rather than after: peak memory stays at ~one page.
+        # The records are rows now. The next page is being scanned meanwhile, so let this
+        # one go before the COPY rather than after: peak memory stays at ~one page.
         records.clear()
         await copy_page(self.connection, self.pool, rows)
         self.rejected += len(rows.rejected)

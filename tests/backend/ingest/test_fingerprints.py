@@ -1,6 +1,6 @@
 import orjson
 
-from backend.ingest.fingerprints import fingerprint_of, lookup_ids, remembered_fingerprints
+from backend.ingest.fingerprints import fingerprint_of, ids_to_look_up, remembered_fingerprints
 from tests.records import leave_record
 
 
@@ -14,9 +14,9 @@ def test_a_fingerprint_fits_a_bigint_and_changes_with_any_field():
 
 
 def test_only_ids_a_bigint_holds_are_looked_up():
-    records = [{"id": 5}, {"id": "5"}, {"id": True}, {"id": 2**63}, {"id": 0}, [1], {"id": 7}]
+    keys = [(5, 11), ("5", 11), (True, 11), (2**63, 11), (0, 11), None, (7, None)]
 
-    assert lookup_ids(records) == [5, 7]
+    assert ids_to_look_up(keys) == [5, 7]
 
 
 async def test_an_id_never_merged_has_no_remembered_fingerprint(connection):

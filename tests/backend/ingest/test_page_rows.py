@@ -1,7 +1,9 @@
 import orjson
 
+from backend.ingest.envelopes import keys_of_records, parse_page
 from backend.ingest.fingerprints import fingerprint_of
-from backend.ingest.page_rows import sort_page
+from backend.ingest.latest_records import LatestRecords
+from backend.ingest.page_rows import sort_fetched_page, sort_page
 from tests.records import leave_record
 
 
@@ -72,3 +74,63 @@ def test_an_unhashable_id_is_rejected_rather_than_looked_up():
     rows = sort([leave_record(id=[1])], {1: 0})
 
     assert rows.rejected and not rows.fetched_ids
+
+
+def fetched(body: bytes, remembered: dict[int, int]):
+    """A page as the upstream sends it, sorted the way a sync sorts it."""
+    page = parse_page(body)
+    keys = keys_of_records(page) if remembered else None
+    latest = LatestRecords()
+    sorted_rows = sort_fetched_page(
+        page, keys, sync_run_id=1, first_ordinal=0, remembered=remembered, latest=latest
+    )
+    return sorted_rows, latest
+
+
+def test_a_fetched_records_fingerprint_is_that_of_the_json_as_sent():
+    record = orjson.dumps(leave_record(id=1), option=orjson.OPT_INDENT_2)
+
+    rows, _ = fetched(b"[" + record + b"]", {})
+
+    assert rows.rows[0][-1] == fingerprint_of(record)
+
+
+def test_a_fetched_record_with_a_remembered_fingerprint_is_passed_by_and_noted_as_latest():
+    record = orjson.dumps(leave_record(id=1, userId=11))
+
+    rows, latest = fetched(b"[" + record + b"]", {1: fingerprint_of(record)})
+
+    assert (rows.rows, rows.unchanged, rows.fetched_ids) == ([], 1, [(1, 0)])
+    assert [entry.decoded()["id"] for entry in latest.unchanged_latest()] == [1]
+
+
+def test_a_fetched_record_that_changed_is_decoded_and_validated():
+    changed = orjson.dumps(leave_record(id=1, leaveDays=-1))
+
+    rows, _ = fetched(b"[" + changed + b"]", {1: 12345})
+
+    assert [reason for _, _, reason in rows.rejected] == [
+        "leaveDays -1 does not fit a leave of 1 calendar day(s)"
+    ]
+
+
+def test_a_fetched_record_we_cannot_decode_is_set_aside_as_text():
+    rows, _ = fetched(b'[{"id": 1, "leaveDays": 1e400}]', {})
+
+    _, payload, reason = rows.rejected[0]
+    assert reason.startswith("record is not JSON we can read")
+    assert payload == '{"id": 1, "leaveDays": 1e400}'
+
+
+def test_an_escaped_backslash_before_u0000_is_text_not_a_nul_character():
+    body = orjson.dumps([leave_record(id=1, reason="C:\\u0000")])
+
+    rows, _ = fetched(body, {})
+
+    assert len(rows.rows) == 1
+
+
+def test_a_nul_character_in_a_fetched_record_is_set_aside():
+    rows, _ = fetched(orjson.dumps([leave_record(id=1, reason="a\x00b")]), {})
+
+    assert rows.rejected[0][2] == "contains a NUL character, which PostgreSQL cannot store"

@@ -2,6 +2,7 @@
 
 import orjson
 
+from backend.ingest.envelopes import decoded
 from backend.ingest.page_spool import page_spool
 from backend.ingest.pages import RepeatedPage
 from backend.ingest.remembered_pages import PageSummary
@@ -17,7 +18,10 @@ def test_kept_pages_come_back_decoded_in_the_order_kept():
         spool.keep(repeated_page(1, [{"id": 1}, {"id": 2}]))
         spool.keep(repeated_page(2, [{"id": 3}, {"id": 4}]))
 
-        replayed = [(page.number, page.content.records, page.body_hash) for page in spool.replay()]
+        replayed = [
+            (page.number, [decoded(record) for record in page.content.records], page.body_hash)
+            for page in spool.replay()
+        ]
 
     assert replayed == [(1, [{"id": 1}, {"id": 2}], 10), (2, [{"id": 3}, {"id": 4}], 20)]
 

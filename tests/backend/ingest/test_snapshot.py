@@ -7,7 +7,7 @@ import asyncpg
 import orjson
 import pytest_asyncio
 
-from backend.ingest.envelopes import PageContent
+from backend.ingest.envelopes import parse_page
 from backend.ingest.fingerprints import fingerprint_of
 from backend.ingest.pages import FetchedPage, RepeatedPage
 from backend.ingest.remembered_pages import PageSummary
@@ -33,7 +33,8 @@ async def pool(migrated_database_url: str) -> AsyncIterator[asyncpg.Pool]:
 async def pages_of(records: list) -> AsyncIterator[FetchedPage]:
     for start in range(0, len(records), PAGE_SIZE):
         page = records[start : start + PAGE_SIZE]
-        yield FetchedPage(start // PAGE_SIZE + 1, PageContent(page, len(records)), body_hash=0)
+        body = orjson.dumps({"data": page, "meta": {"total": len(records)}})
+        yield FetchedPage(start // PAGE_SIZE + 1, parse_page(body), body_hash=0)
 
 
 async def sync_records(pool: asyncpg.Pool, records: list) -> LoadedSnapshot:
