@@ -37,8 +37,9 @@ class Probe:
 
 PROBES = (
     Probe("backend.ingest.upstream", "VyagutaClient.fetch_body", "fetch (HTTP)"),
-    Probe("backend.ingest.envelopes", "parse_page", "decode"),
-    Probe("backend.ingest.page_rows", "sort_page", "fingerprint + validate + rows"),
+    Probe("backend.ingest.envelopes", "parse_page", "scan page + read keys"),
+    Probe("backend.ingest.envelopes", "keys_of_records", "scan page + read keys"),
+    Probe("backend.ingest.page_rows", "sort_fetched_page", "fingerprint + decode changed + rows"),
     Probe("asyncpg.connection", "Connection.copy_records_to_table", "COPY"),
 )
 # Stage names for named SQL; the other named queries of these folders are bookkeeping.
@@ -51,9 +52,9 @@ SQL_STAGES = {
 OTHER_SQL_PREFIX = "SQL "
 RAW_STAGES = (
     "fetch (HTTP)",
-    "decode",
+    "scan page + read keys",
     "fingerprint lookup",
-    "fingerprint + validate + rows",
+    "fingerprint + decode changed + rows",
     "truncate raw",
     "COPY",
 )
