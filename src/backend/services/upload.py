@@ -6,8 +6,8 @@ from typing import Any
 import asyncpg
 
 from backend.ingest.page_rows import sort_page
+from backend.ingest.raw_copies import copy_fetched_ids
 from backend.ingest.raw_rows import RAW_COLUMNS
-from backend.ingest.snapshot import copy_fetched_ids
 from backend.ingest.upstream import DateWindow
 from backend.repositories import sync_runs
 from backend.repositories.sync_runs import RunCounts
