@@ -11,7 +11,12 @@ CREATE OR REPLACE PROCEDURE dbo.merge_snapshot(
     OUT unchanged bigint,
     OUT deleted bigint
 )
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- The default 4 MB makes the hash joins and aggregates over a whole snapshot spill to disk in
+-- batches (de-duplicating 161,450 records: 1.18 s, against 0.87 s in memory). For the MERGE's
+-- duration only, in the one session that runs it.
+SET work_mem = '64MB'
+AS $$
 DECLARE
     snapshot_size bigint;
 BEGIN
