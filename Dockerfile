@@ -11,4 +11,5 @@ COPY migrate.py locustfile.py ./
 
 USER app
 EXPOSE 8000 8081 8501
-CMD ["uvicorn", "backend.main:app", "--host", "0.0.0.0", "--port", "8000", "--no-server-header"]
+# Idle connections outlive a load balancer's (60 s is common): see backend/devstack.py.
+CMD ["uvicorn", "backend.main:app", "--host", "0.0.0.0", "--port", "8000", "--no-server-header", "--timeout-keep-alive", "75"]

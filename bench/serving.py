@@ -14,6 +14,7 @@ from typing import IO
 
 import httpx
 
+from backend.devstack import KEEP_ALIVE_SECONDS
 from backend.services.users import add_user
 from bench.machine import REPOSITORY
 from bench.report import RESULTS_DIR
@@ -25,7 +26,6 @@ ADMIN_PASSWORD = "bench-admin-password"  # noqa: S105 - a throw-away local stack
 VIEWER = ("bench-viewer", "bench-viewer-password")
 JWT_SECRET = "bench-jwt-secret-0123456789-0123456789"  # noqa: S105
 STARTUP_SECONDS = 120
-KEEP_ALIVE_SECONDS = 75
 API_LOG = RESULTS_DIR / "api-server.log"
 SYNC_TIMEOUT_SECONDS = 900
 
@@ -80,9 +80,6 @@ def uvicorn_api(environment: dict, workers: int) -> Iterator[str]:
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "backend.main:app", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
-    # Idle connections are kept longer than a viewer's think time (LOCUST_VIEWER_WAIT, up to
-    # 10 s), as a load balancer keeps them: with uvicorn's 5 s, a client reusing its connection
-    # just as the server closes it sees "Remote end closed connection without response".
     command += ["--timeout-keep-alive", str(KEEP_ALIVE_SECONDS)]
     if workers > 1:
         command += ["--workers", str(workers)]

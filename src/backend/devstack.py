@@ -26,6 +26,11 @@ from db.migrator import MigrationError
 from db.schema import migrate_to_latest
 from vyaguta_demo.serving import LEAVES_PATH
 
+# Idle connections are kept longer than a load balancer keeps them (60 s is common) and than a
+# dashboard viewer's think time: with uvicorn's 5 s, a client reusing its connection just as the
+# server closes it sees "Remote end closed connection without response".
+KEEP_ALIVE_SECONDS = 75
+
 DASHBOARD_APP = Path(visualization.__file__).parent / "app.py"
 
 
@@ -84,6 +89,8 @@ def planned_services(settings: Settings, url: str) -> list[Service]:
                 str(api_port),
                 "--no-access-log",
                 "--no-server-header",
+                "--timeout-keep-alive",
+                str(KEEP_ALIVE_SECONDS),
             ],
             f"http://127.0.0.1:{api_port} (OpenAPI at /docs)",
             ready_url=f"http://127.0.0.1:{api_port}/health",
