@@ -247,24 +247,35 @@ async def test_an_employee_holds_exactly_the_allocations_of_their_latest_record(
     assert await connection.fetch("SELECT * FROM dbo.employee_allocations") == [(11, 502)]
 
 
-LEAVE_TABLE_SHAPE = """
+TABLE_SHAPE = """
 SELECT array_agg(definition ORDER BY definition) FROM (
     SELECT pg_get_indexdef(indexrelid) AS definition
-    FROM pg_index WHERE indrelid = 'dbo.employee_leaves'::regclass
+    FROM pg_index WHERE indrelid = $1::regclass
     UNION ALL
     SELECT conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated
-    FROM pg_constraint WHERE conrelid = 'dbo.employee_leaves'::regclass
+    FROM pg_constraint WHERE conrelid = $1::regclass
 ) AS shape
 """
 
 
 async def test_a_first_load_leaves_every_index_and_foreign_key_as_migrated(connection):
-    migrated = await connection.fetchval(LEAVE_TABLE_SHAPE)
+    migrated = await connection.fetchval(TABLE_SHAPE, "dbo.employee_leaves")
 
     await merge_records(connection, two_employees_snapshot())
 
-    assert await connection.fetchval(LEAVE_TABLE_SHAPE) == migrated
+    assert await connection.fetchval(TABLE_SHAPE, "dbo.employee_leaves") == migrated
     assert await connection.fetchval("SELECT count(*) FROM dbo.employee_leaves") == 3
+
+
+async def test_a_first_load_remembers_every_fingerprint_under_the_migrated_key(connection):
+    migrated = await connection.fetchval(TABLE_SHAPE, "raw.leave_fingerprints")
+
+    await merge_records(connection, two_employees_snapshot())
+
+    assert await connection.fetchval(TABLE_SHAPE, "raw.leave_fingerprints") == migrated
+    assert await connection.fetchval(
+        "SELECT array_agg(id ORDER BY id) FROM raw.leave_fingerprints"
+    ) == [1, 2, 3]
 
 
 async def test_after_a_first_load_a_leave_of_an_unknown_employee_is_still_refused(connection):
