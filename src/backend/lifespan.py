@@ -64,7 +64,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             database_url(settings.database_url, settings.embedded_postgres_dir)
         )
         logger.info("database: %s", describe(url))
-        pool = await create_pool(url)
+        pool = await create_pool(url, plan_every_call=True)
         stack.push_async_callback(pool.close)
         await refuse_unless_schema_is_current(pool)
         await ensure_first_admin(pool, settings)

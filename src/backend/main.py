@@ -14,6 +14,7 @@ from backend.method_not_allowed import install_method_not_allowed_handler
 from backend.metrics import install_metrics
 from backend.openapi_errors import install_error_answers_in_openapi
 from backend.rate_limit import LoginLimiter
+from backend.repeated_requests import install_repeated_kpi_requests
 from backend.routes import auth, backup, employees, kpi, leave_info, service, sync, upload
 from backend.routes.kpi import KPI_PATHS
 from backend.routes.kpi_questions import opening_questions
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_database_outage_handler(app)
     install_method_not_allowed_handler(app)
+    install_repeated_kpi_requests(app, frozenset(KPI_PATHS))
     install_body_limit(app, settings.upload_max_bytes)
     app.state.sync_metrics = install_metrics(app)
     install_cors(app, settings.cors_origins)

@@ -36,11 +36,18 @@ async def connect(url: str) -> asyncpg.Connection:
     return connection
 
 
-async def create_pool(url: str, *, min_size: int = 1, max_size: int = 10) -> asyncpg.Pool:
+async def create_pool(
+    url: str, *, min_size: int = 1, max_size: int = 10, plan_every_call: bool = False
+) -> asyncpg.Pool:
+    """`plan_every_call`: every statement is planned for its own values, for the whole session
+    (RESET ALL keeps it): what KPI reads need (see `fetch_kpi`), without a transaction each."""
+    settings = {"application_name": "leave-analytics", "timezone": "UTC"}
+    if plan_every_call:
+        settings["plan_cache_mode"] = "force_custom_plan"
     return await asyncpg.create_pool(
         url,
         min_size=min_size,
         max_size=max_size,
         init=initialise_connection,
-        server_settings={"application_name": "leave-analytics", "timezone": "UTC"},
+        server_settings=settings,
     )

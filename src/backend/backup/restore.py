@@ -29,6 +29,8 @@ from backend.backup.tables import (
 from backend.services.runs import SYNC_LOCK_KEY
 from db.sql_files import query
 
+TRUNCATE_TRIES = 3
+
 
 async def restore_backup(
     connection: asyncpg.Connection, folder: Path, report: Report = ignore
@@ -43,7 +45,7 @@ async def restore_backup(
         version = await read_schema_version(connection)
         refuse_other_schema(manifest, schema_fingerprint(shapes), version)
         await asyncio.to_thread(verify_files, folder, manifest)
-        await connection.execute(truncate_all_sql())
+        await truncate_every_table(connection)
         # What the syncs remembered of dbo no longer describes it: the next sync merges all.
         await connection.execute(query("sync/forget_fingerprints"))
         for shape in shapes:
@@ -53,6 +55,21 @@ async def restore_backup(
             query("sync_runs/record_restore"), manifest.rows_of("employee_leaves")
         )
     return manifest
+
+
+async def truncate_every_table(connection: asyncpg.Connection) -> None:
+    """TRUNCATE locks the tables one after another, while a reader (a KPI, answers computed ahead
+    after a run) may already hold a later one and wait for an earlier one: PostgreSQL breaks such
+    a deadlock by failing one side. When that is this side, only the TRUNCATE's savepoint rolls
+    back (and its locks go), so the reader finishes and the TRUNCATE is tried again."""
+    for attempt in range(1, TRUNCATE_TRIES + 1):
+        try:
+            async with connection.transaction():
+                await connection.execute(truncate_all_sql())
+            return
+        except asyncpg.DeadlockDetectedError:
+            if attempt == TRUNCATE_TRIES:
+                raise
 
 
 async def restore_table(

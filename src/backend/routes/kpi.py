@@ -114,9 +114,12 @@ async def kpi_answer(
     if not kpi_named(name).is_paginated:
         # Ignored by the query: one answer for every limit and offset asked.
         limit, offset = DEFAULT_LIMIT, 0
-    question = KpiQuestion(name, filters, limit, offset, as_csv, as_of or date.today())
+    today = date.today()
+    question = KpiQuestion(name, filters, limit, offset, as_csv, as_of or today)
     compute = answering(question, pool, settings, cache)
-    return response_of(await cache.answer(pool, question, compute))
+    answer = await cache.answer(pool, question, compute)
+    request.app.state.known_kpi_requests.remember(request.scope, today, question)
+    return response_of(answer)
 
 
 def add_kpi_route(path: str, name: str) -> None:

@@ -80,9 +80,7 @@ class AnswerCache:
 
     async def answer(self, pool: asyncpg.Pool, question: Hashable, compute: Compute) -> Any:
         version = await self.data_version(pool)
-        if (entry := self.entries.get(question)) is not None:
-            entry.hits += 1
-            self.entries.move_to_end(question)
+        if (entry := self.kept_entry(question)) is not None:
             return entry.value
         key = (version, question)
         if (running := self.running.get(key)) is None:
@@ -91,6 +89,18 @@ class AnswerCache:
             running.add_done_callback(lambda done: self.finished(key, done))
         # A caller that goes away must not cancel what others are waiting for.
         return await asyncio.shield(running)
+
+    async def kept_answer(self, pool: asyncpg.Pool, question: Hashable) -> Any | None:
+        """The current version's answer if it is already known; None instead of computing it."""
+        await self.data_version(pool)
+        entry = self.kept_entry(question)
+        return None if entry is None else entry.value
+
+    def kept_entry(self, question: Hashable) -> Entry | None:
+        if (entry := self.entries.get(question)) is not None:
+            entry.hits += 1
+            self.entries.move_to_end(question)
+        return entry
 
     async def compute_and_keep(self, version: int, question: Hashable, compute: Compute) -> Any:
         if self.costs.get(question, 0.0) >= HEAVY_SECONDS:

@@ -53,7 +53,8 @@ async def read_kpi(
     weekend_days: list[int],
     cache: AnswerCache | None = None,
 ) -> KpiResult:
-    """With a cache, the given values are checked against its known values, not read again."""
+    """With a cache, the given values are checked against its known values, not read again.
+    The pool plans every call (`create_pool(plan_every_call=True)`, as the API's does)."""
     kpi = kpi_named(name)
     if not_taken := kpi.filters_not_taken(filters):
         raise FilterProblem(not_taken[0], f"{', '.join(not_taken)} does not apply to {name}")
@@ -76,4 +77,5 @@ async def read_kpi(
             offset=paging.offset if kpi.is_paginated else None,
             as_of=as_of,
             weekend_days=weekend_days,
+            session_plans_every_call=True,
         )

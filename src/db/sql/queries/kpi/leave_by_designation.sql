@@ -16,10 +16,10 @@ WITH headcount AS (
 usage AS (
     SELECT
         leave.designation_id,
-        count(*)                          AS leaves,
+        sum(leave.leaves)::bigint         AS leaves,
         count(DISTINCT leave.employee_id) AS employees_with_leave,
         sum(leave.leave_days)             AS leave_days
-    FROM reporting.filtered_leave_facts(
+    FROM reporting.filtered_leave_totals(
         $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], '{APPROVED}',
         $5::date, $6::date, $7::bigint[]
     ) AS leave

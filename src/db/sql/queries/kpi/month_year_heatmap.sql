@@ -13,14 +13,14 @@
 --   $9 weekend_days integer[]
 WITH cells AS (
     SELECT
-        extract(year FROM leave_day.day)::integer  AS year,
-        extract(month FROM leave_day.day)::integer AS month,
-        sum(leave_day.leave_days)                  AS leave_days
-    FROM reporting.filtered_leave_working_days(
+        extract(year FROM leave_days.month)::integer  AS year,
+        extract(month FROM leave_days.month)::integer AS month,
+        sum(leave_days.leave_days)                    AS leave_days
+    FROM reporting.filtered_leave_days_by_month(
         $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], coalesce($5::text[], '{APPROVED}'),
         $6::date, $7::date, $8::bigint[], $9::integer[]
-    ) AS leave_day
-    GROUP BY year, month
+    ) AS leave_days
+    GROUP BY 1, 2
 )
 SELECT
     year,

@@ -13,13 +13,14 @@
 --   $8 employee     bigint[]
 --   $9 weekend_days integer[]
 SELECT
-    date_trunc('month', leave_day.day::timestamp)::date AS month,
-    leave_day.leave_type_id,
-    leave_day.leave_type,
-    sum(leave_day.leave_days)::double precision         AS leave_days
-FROM reporting.filtered_leave_working_days(
+    leave_days.month,
+    leave_days.leave_type_id,
+    leave_type.name                              AS leave_type,
+    sum(leave_days.leave_days)::double precision AS leave_days
+FROM reporting.filtered_leave_days_by_month(
     $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], coalesce($5::text[], '{APPROVED}'),
     $6::date, $7::date, $8::bigint[], $9::integer[]
-) AS leave_day
-GROUP BY month, leave_day.leave_type_id, leave_day.leave_type
-ORDER BY month, leave_day.leave_type_id
+) AS leave_days
+JOIN dbo.leave_types AS leave_type ON leave_type.id = leave_days.leave_type_id
+GROUP BY leave_days.month, leave_days.leave_type_id, leave_type.name
+ORDER BY leave_days.month, leave_days.leave_type_id

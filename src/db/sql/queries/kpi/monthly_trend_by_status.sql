@@ -13,12 +13,12 @@
 --   $8 employee     bigint[]
 --   $9 weekend_days integer[]
 SELECT
-    date_trunc('month', leave_day.day::timestamp)::date AS month,
-    leave_day.status,
-    sum(leave_day.leave_days)::double precision         AS leave_days
-FROM reporting.filtered_leave_working_days(
+    leave_days.month,
+    leave_days.status,
+    sum(leave_days.leave_days)::double precision AS leave_days
+FROM reporting.filtered_leave_days_by_month(
     $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], coalesce($5::text[], '{APPROVED}'),
     $6::date, $7::date, $8::bigint[], $9::integer[]
-) AS leave_day
-GROUP BY month, leave_day.status
-ORDER BY month, leave_day.status
+) AS leave_days
+GROUP BY leave_days.month, leave_days.status
+ORDER BY leave_days.month, leave_days.status

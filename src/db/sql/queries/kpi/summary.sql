@@ -16,19 +16,19 @@ WITH people AS (
     FROM reporting.filtered_employee_facts($2::text[], $3::bigint[], $7::bigint[]) AS employee
 ),
 leaves AS (
-    SELECT leave.employee_id, leave.status, leave.leave_days
-    FROM reporting.filtered_leave_facts(
+    SELECT leave.employee_id, leave.status, leave.leaves, leave.leave_days
+    FROM reporting.filtered_leave_totals(
         $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], NULL,
         $5::date, $6::date, $7::bigint[]
     ) AS leave
 ),
 totals AS (
     SELECT
-        coalesce(sum(leave_days) FILTER (WHERE status = 'APPROVED'), 0) AS leave_days,
-        count(DISTINCT employee_id) FILTER (WHERE status = 'APPROVED')  AS employees,
-        count(*) FILTER (WHERE status = 'REQUESTED')                    AS pending,
-        count(*) FILTER (WHERE status = 'APPROVED')                     AS approved,
-        count(*) FILTER (WHERE status = 'REJECTED')                     AS rejected
+        coalesce(sum(leave_days) FILTER (WHERE status = 'APPROVED'), 0)         AS leave_days,
+        count(DISTINCT employee_id) FILTER (WHERE status = 'APPROVED')          AS employees,
+        coalesce(sum(leaves) FILTER (WHERE status = 'REQUESTED'), 0)::bigint    AS pending,
+        coalesce(sum(leaves) FILTER (WHERE status = 'APPROVED'), 0)::bigint     AS approved,
+        coalesce(sum(leaves) FILTER (WHERE status = 'REJECTED'), 0)::bigint     AS rejected
     FROM leaves
 ),
 on_leave_today AS (

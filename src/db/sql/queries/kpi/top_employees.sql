@@ -12,8 +12,11 @@
 --   $8 limit        bigint    (NULL = all)
 --   $9 offset       bigint
 WITH usage AS (
-    SELECT leave.employee_id, count(*) AS leaves, sum(leave.leave_days) AS leave_days
-    FROM reporting.filtered_leave_facts(
+    SELECT
+        leave.employee_id,
+        sum(leave.leaves)::bigint AS leaves,
+        sum(leave.leave_days)     AS leave_days
+    FROM reporting.filtered_leave_totals(
         $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], '{APPROVED}',
         $5::date, $6::date, $7::bigint[]
     ) AS leave

@@ -13,15 +13,12 @@
 --   $8 employee     bigint[]
 --   $9 weekend_days integer[]
 WITH cells AS (
-    SELECT
-        extract(year FROM leave_day.day)::integer   AS year,
-        extract(isodow FROM leave_day.day)::integer AS weekday,
-        sum(leave_day.leave_days)                   AS leave_days
-    FROM reporting.filtered_leave_working_days(
+    SELECT leave_days.year, leave_days.weekday, sum(leave_days.leave_days) AS leave_days
+    FROM reporting.filtered_leave_days_by_weekday(
         $1::bigint[], $2::text[], $3::bigint[], $4::bigint[], coalesce($5::text[], '{APPROVED}'),
         $6::date, $7::date, $8::bigint[], $9::integer[]
-    ) AS leave_day
-    GROUP BY year, weekday
+    ) AS leave_days
+    GROUP BY leave_days.year, leave_days.weekday
 )
 SELECT
     year,
