@@ -1,5 +1,6 @@
 """The service as it really runs: a migrated PostgreSQL and the demo upstream over real HTTP."""
 
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -15,7 +16,9 @@ from backend.main import create_app
 from backend.services.sync import SyncOptions
 from backend.services.users import add_user
 from backend.settings import Settings
+from db.dsn import with_database
 from db.pool import create_pool
+from tests.conftest import create_database, drop_database
 from vyaguta_demo.process import DemoUpstream, run_demo_upstream
 
 DEMO_RECORDS = 600
@@ -131,3 +134,22 @@ async def sign_in_a_viewer(app: FastAPI, api: httpx.AsyncClient) -> dict[str, st
 @pytest_asyncio.fixture
 async def viewer_headers(api: httpx.AsyncClient, app: FastAPI) -> dict[str, str]:
     return await sign_in_a_viewer(app, api)
+
+
+@asynccontextmanager
+async def synced_api_of_its_own(
+    postgres_url: str, template_database: str, demo_upstream: DemoUpstream, label: str
+) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient, dict[str, str]]]:
+    """A database of its own, synced once, the API over it, and a signed-in viewer's headers:
+    for a module whose tests only read."""
+    name = f"{label}_{uuid.uuid4().hex[:12]}"
+    await create_database(postgres_url, name, template=template_database)
+    demo_upstream.reset_faults()
+    async with running_api(settings_for(with_database(postgres_url, name), demo_upstream)) as (
+        app,
+        api,
+    ):
+        admin = await bearer_headers(api, "admin", ADMIN_PASSWORD)
+        assert (await api.post("/sync", headers=admin)).json()["status"] in ("succeeded", "skipped")
+        yield app, api, await sign_in_a_viewer(app, api)
+    await drop_database(postgres_url, name)

@@ -1,39 +1,23 @@
 """A KPI request asked before is answered from the cache, and only as the route would answer."""
 
 import itertools
-import uuid
 
 import pytest
 import pytest_asyncio
 
 from backend.routes import kpi
 from backend.services import answer_cache
-from db.dsn import with_database
-from tests.backend.conftest import (
-    ADMIN_PASSWORD,
-    bearer_headers,
-    running_api,
-    settings_for,
-    sign_in_a_viewer,
-)
-from tests.conftest import create_database, drop_database
+from tests.backend.conftest import synced_api_of_its_own
 
 PATH = "/kpi/leave-days/by-department"
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def synced_app_and_api(postgres_url, template_database, demo_upstream):
-    name = f"repeated_{uuid.uuid4().hex[:12]}"
-    await create_database(postgres_url, name, template=template_database)
-    demo_upstream.reset_faults()
-    async with running_api(settings_for(with_database(postgres_url, name), demo_upstream)) as (
-        app,
-        api,
-    ):
-        admin = await bearer_headers(api, "admin", ADMIN_PASSWORD)
-        assert (await api.post("/sync", headers=admin)).json()["status"] in ("succeeded", "skipped")
-        yield app, api, await sign_in_a_viewer(app, api)
-    await drop_database(postgres_url, name)
+    async with synced_api_of_its_own(
+        postgres_url, template_database, demo_upstream, "repeated"
+    ) as synced:
+        yield synced
 
 
 @pytest.fixture

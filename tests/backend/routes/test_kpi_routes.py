@@ -2,39 +2,23 @@
 
 import csv
 import io
-import uuid
 
 import pytest
 import pytest_asyncio
 
 from backend.routes.kpi import KPI_PATHS
-from db.dsn import with_database
 from db.kpi.fetch import fetch_kpi
 from db.kpi.filters import KpiFilters
-from tests.backend.conftest import (
-    ADMIN_PASSWORD,
-    bearer_headers,
-    running_api,
-    settings_for,
-    sign_in_a_viewer,
-)
-from tests.conftest import create_database, drop_database
+from tests.backend.conftest import synced_api_of_its_own
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def synced_app_and_api(postgres_url, template_database, demo_upstream):
     """One synced database for the whole module: these tests only read."""
-    name = f"kpi_routes_{uuid.uuid4().hex[:12]}"
-    await create_database(postgres_url, name, template=template_database)
-    demo_upstream.reset_faults()
-    async with running_api(settings_for(with_database(postgres_url, name), demo_upstream)) as (
-        app,
-        api,
-    ):
-        admin = await bearer_headers(api, "admin", ADMIN_PASSWORD)
-        assert (await api.post("/sync", headers=admin)).json()["status"] in ("succeeded", "skipped")
-        yield app, api, await sign_in_a_viewer(app, api)
-    await drop_database(postgres_url, name)
+    async with synced_api_of_its_own(
+        postgres_url, template_database, demo_upstream, "kpi_routes"
+    ) as synced:
+        yield synced
 
 
 @pytest.fixture
