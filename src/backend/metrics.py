@@ -1,11 +1,15 @@
 """GET /metrics for Prometheus: HTTP metrics from the instrumentator, plus the sync's own."""
 
+import hmac
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import PlainTextResponse
+from fastapi.security.utils import get_authorization_scheme_param
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_fastapi_instrumentator import Instrumentator
+
+from backend.errors import ApiError
 
 RECORD_OUTCOMES = ("inserted", "updated", "unchanged", "deleted", "rejected")
 
@@ -56,6 +60,22 @@ class SyncMetrics:
         self.failures.labels(kind).inc()
 
 
+async def check_the_metrics_token(request: Request) -> None:
+    expected = request.app.state.settings.metrics_token
+    if expected is None:
+        return
+    scheme, token = get_authorization_scheme_param(request.headers.get("authorization"))
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        token.encode(), expected.get_secret_value().encode()
+    ):
+        raise ApiError(
+            401,
+            "metrics_token_required",
+            "GET /metrics needs Authorization: Bearer <METRICS_TOKEN>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
 def install_metrics(app: FastAPI) -> SyncMetrics:
     """Each app gets its own registry, so several apps in one process never collide."""
     registry = CollectorRegistry()
@@ -65,5 +85,6 @@ def install_metrics(app: FastAPI) -> SyncMetrics:
         tags=["service"],
         response_class=PlainTextResponse,
         summary="Prometheus metrics, in its text format",
+        dependencies=[Depends(check_the_metrics_token)],
     )
     return SyncMetrics(registry)

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     demo_upstream_records: int = Field(default=161_450, ge=0)
 
     dashboard_password: SecretStr | None = None
+    # When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>` (Prometheus:
+    # `authorization: {credentials_file: ...}`); unset, it is open to whoever can reach it.
+    metrics_token: SecretStr | None = None
     weekend_days: Annotated[tuple[str, ...], NoDecode] = ("SAT", "SUN")
 
     @field_validator("weekend_days", mode="before")

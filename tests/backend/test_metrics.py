@@ -1,6 +1,12 @@
 from datetime import datetime
 
+import pytest_asyncio
 from prometheus_client.parser import text_string_to_metric_families
+from pydantic import SecretStr
+
+from tests.backend.conftest import running_api, settings_for
+
+METRICS_TOKEN = "metrics-token-for-tests"
 
 
 def samples(text: str) -> dict[tuple[str, tuple], float]:
@@ -37,3 +43,25 @@ async def test_metrics_include_the_http_requests_served(api):
         name == "http_requests_total" and dict(labels).get("handler") == "/health"
         for name, labels in exposed
     )
+
+
+@pytest_asyncio.fixture
+async def guarded_api(migrated_database_url, upstream):
+    settings = settings_for(migrated_database_url, upstream, metrics_token=SecretStr(METRICS_TOKEN))
+    async with running_api(settings) as (_, api):
+        yield api
+
+
+async def test_with_a_metrics_token_metrics_without_it_are_refused_by_name(guarded_api):
+    for headers in ({}, {"Authorization": "Bearer not-the-token"}):
+        answer = await guarded_api.get("/metrics", headers=headers)
+
+        assert answer.status_code == 401
+        assert answer.json()["error"]["code"] == "metrics_token_required"
+
+
+async def test_with_a_metrics_token_metrics_come_to_whoever_sends_it(guarded_api):
+    answer = await guarded_api.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+
+    assert answer.status_code == 200
+    assert "http_requests_total" in answer.text
