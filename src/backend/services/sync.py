@@ -91,7 +91,8 @@ async def sync_in_transaction(
         # changed it. Every page is read again, so that deletion detection sees every id.
         snapshot = await read_snapshot(connection, pool, client, options, run_id, {})
     await refuse_suspicious_snapshot(connection, snapshot, options)
-    if await nothing_to_write(connection, snapshot, options):
+    # A repeated snapshot still here was just found to match dbo's window: not counted twice.
+    if snapshot.repeated or await nothing_to_write(connection, snapshot, options):
         # The records it turned away are on record from the run that last wrote.
         await sync_runs.forget_rejected(pool, run_id)
         if not snapshot.repeated:
