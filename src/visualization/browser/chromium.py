@@ -67,7 +67,10 @@ def browser_path() -> str:
 @asynccontextmanager
 async def headless_tab() -> AsyncIterator[Tab]:
     """A tab of a Chromium started here, with its own throw-away profile; stopped on exit."""
-    with tempfile.TemporaryDirectory(prefix="dashboard-chromium-") as profile:
+    # The profile is removed here, once Chromium is quiet; the context only has to not mind.
+    with tempfile.TemporaryDirectory(
+        prefix="dashboard-chromium-", ignore_cleanup_errors=True
+    ) as profile:
         process = await asyncio.create_subprocess_exec(
             browser_path(),
             "--headless=new",
@@ -90,6 +93,21 @@ async def headless_tab() -> AsyncIterator[Tab]:
         finally:
             process.terminate()
             await process.wait()
+            await remove_profile(Path(profile))
+
+
+async def remove_profile(profile: Path, attempts: int = 20) -> None:
+    """Chromium's helper processes may still write to the profile for a moment after the
+    browser itself has exited (CI once failed on "Directory not empty: 'Default'")."""
+    for _ in range(attempts - 1):
+        try:
+            shutil.rmtree(profile)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            await asyncio.sleep(0.1)
+    shutil.rmtree(profile, ignore_errors=True)
 
 
 async def debugging_port(profile: Path, process: asyncio.subprocess.Process) -> int:
