@@ -7,6 +7,7 @@ from typing import Any
 
 import asyncpg
 
+from backend.ingest.collector_pause import cycle_collector_paused
 from backend.ingest.envelopes import keys_of_records
 from backend.ingest.fingerprints import ids_to_look_up, remembered_fingerprints
 from backend.ingest.latest_records import LatestRecords
@@ -54,14 +55,15 @@ class PageLoader:
         page = prepared.page
         records = page.content.records
         count = len(records)
-        rows = sort_fetched_page(
-            page.content,
-            prepared.keys,
-            sync_run_id=self.run_id,
-            first_ordinal=self.fetched,
-            remembered=prepared.remembered,
-            latest=self.latest,
-        )
+        with cycle_collector_paused():
+            rows = sort_fetched_page(
+                page.content,
+                prepared.keys,
+                sync_run_id=self.run_id,
+                first_ordinal=self.fetched,
+                remembered=prepared.remembered,
+                latest=self.latest,
+            )
         self.fetched += count
         # The records are rows now; let them go before the COPY rather than after.
         records.clear()

@@ -15,6 +15,7 @@ from backend.ingest.fingerprints import fingerprint_of
 from backend.ingest.latest_records import LatestRecords, UnchangedRecord
 from backend.ingest.raw_rows import canonical_fields, raw_row
 from backend.ingest.validation import rejection_reason
+from backend.ingest.well_formed import well_formed
 
 # A NUL character in JSON text: "\u0000" after an even number of backslashes (after an odd
 # number it is a backslash, then the letters "u0000").
@@ -61,6 +62,12 @@ def sort_fetched_page(
                 result.unchanged += 1
                 latest.note_keys(record_keys[1:], UnchangedRecord(ordinal, fingerprint, encoded))
                 continue
+        if (accepted := well_formed(encoded)) is not None:
+            row = (sync_run_id, ordinal, *accepted.values, accepted.payload, fingerprint)
+            result.rows.append(row)
+            result.fetched_ids.append((accepted.keys[0], ordinal))
+            latest.note_keys(accepted.keys[1:], None)
+            continue
         try:
             value = decoded(record)
         except orjson.JSONDecodeError as error:

@@ -1,6 +1,7 @@
 """The one place that maps an upstream record, of either field generation, onto a raw row."""
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 # (raw column, upstream names in order of preference). The upstream renamed a few fields
@@ -60,26 +61,14 @@ COLUMNS = tuple(column for column, _ in FIELD_SOURCES)
 PREFERRED_NAMES = tuple(names[0] for _, names in FIELD_SOURCES)
 NAMES_WITH_A_COLUMN = frozenset(name for _, names in FIELD_SOURCES for name in names)
 OTHER_NAMES = tuple((column, names[1:]) for column, names in FIELD_SOURCES if len(names) > 1)
-# Validation has checked every value's type, so each column needs at most one cheap step
-# to become the text the raw table holds.
-FLAG_COLUMNS = ("is_hr", "is_supervisor", "is_consecutive", "fiscal_is_current", "is_converted")
-NUMBER_COLUMNS = (
-    "id",
-    "user_id",
-    "emp_id",
-    "team_manager_id",
-    "designation_id",
-    "leave_issuer_id",
-    "current_leave_issuer_id",
-    "leave_days",
-    "leave_type_id",
-    "default_days",
-    "transferable_days",
-    "fiscal_id",
-)
-FLAG_POSITIONS = tuple(COLUMNS.index(column) for column in FLAG_COLUMNS)
-NUMBER_POSITIONS = tuple(COLUMNS.index(column) for column in NUMBER_COLUMNS)
-FLAG_TEXT = {True: "true", False: "false", None: None}
+# Validation has checked every value's type. Ids and flags go to their typed columns as they
+# are, dates once parsed; the numbers of days go as text, so that PostgreSQL reads the decimal
+# the upstream sent (a float would arrive as its exact binary expansion), and so does an empId
+# (text or number, upstream).
+TEXT_NUMBER_COLUMNS = ("emp_id", "leave_days", "default_days", "transferable_days")
+DATE_COLUMNS = ("start_date", "end_date", "fiscal_start_date", "fiscal_end_date")
+TEXT_NUMBER_POSITIONS = tuple(COLUMNS.index(column) for column in TEXT_NUMBER_COLUMNS)
+DATE_POSITIONS = tuple(COLUMNS.index(column) for column in DATE_COLUMNS)
 
 
 def canonical_fields(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -112,11 +101,11 @@ def raw_row(
 ) -> tuple[Any, ...]:
     """A row for raw.imported_leave_information, in RAW_COLUMNS order, from a VALID record."""
     values = list(fields.values())
-    for position in NUMBER_POSITIONS:
+    for position in TEXT_NUMBER_POSITIONS:
         if values[position] is not None:
             values[position] = str(values[position])
-    for position in FLAG_POSITIONS:
-        values[position] = FLAG_TEXT[values[position]]
+    for position in DATE_POSITIONS:
+        values[position] = date.fromisoformat(values[position])
     return (sync_run_id, ordinal, *values, unknown_fields(record), fingerprint)
 
 

@@ -1,5 +1,6 @@
 """Why an upstream record cannot be stored, in words a person can read; None when it can."""
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -33,6 +34,15 @@ OPTIONAL_TEXTS = (
     "leave_type_name",
 )
 TEXTS = (*OPTIONAL_TEXTS, "status")
+# Only the forms PostgreSQL casts too: Python also reads week dates ("2022-W01-1") and a bare
+# hour ("2022-05-28T09"), which would fail the whole run at the cast instead of one record.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+ISO_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?"
+    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?",
+    re.ASCII,
+)
 
 
 def is_whole_number(value: Any) -> bool:
@@ -45,7 +55,7 @@ def is_number(value: Any) -> bool:
 
 
 def parse_date(value: Any) -> date | None:
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str) or ISO_DATE.fullmatch(value) is None:
         return None
     try:
         return date.fromisoformat(value)
@@ -54,7 +64,7 @@ def parse_date(value: Any) -> date | None:
 
 
 def parses_as_timestamp(value: Any) -> bool:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or ISO_TIMESTAMP.fullmatch(value) is None:
         return False
     try:
         datetime.fromisoformat(value)

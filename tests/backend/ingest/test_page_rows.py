@@ -14,7 +14,7 @@ def sorted_page(records):
 def test_valid_records_become_rows_numbered_in_arrival_order():
     page = sorted_page([leave_record(id=1), leave_record(id=2)])
 
-    assert [(row[0], row[1], row[2]) for row in page.rows] == [(5, 100, "1"), (5, 101, "2")]
+    assert [(row[0], row[1], row[2]) for row in page.rows] == [(5, 100, 1), (5, 101, 2)]
     assert page.rejected == []
 
 

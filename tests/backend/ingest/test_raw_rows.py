@@ -1,3 +1,5 @@
+from datetime import date
+
 from backend.ingest.raw_rows import RAW_COLUMNS, to_raw_row
 from tests.records import as_v2, leave_record
 
@@ -26,19 +28,22 @@ def test_v2_names_map_onto_the_same_columns_as_v1():
     }
 
 
-def test_scalars_become_text_the_way_postgres_reads_them():
+def test_ids_flags_and_dates_keep_their_types_and_days_become_the_decimal_sent():
     row = as_columns(
         to_raw_row(
-            leave_record(isHr=True, leaveDays=0.5, middleName=None), sync_run_id=1, ordinal=0
+            leave_record(isHr=True, leaveDays=0.5, middleName=None, startDate="2024-03-01"),
+            sync_run_id=1,
+            ordinal=0,
         )
     )
 
-    assert (row["is_hr"], row["leave_days"], row["middle_name"], row["id"]) == (
-        "true",
-        "0.5",
-        None,
-        "1001",
-    )
+    assert (
+        row["is_hr"],
+        row["leave_days"],
+        row["middle_name"],
+        row["id"],
+        row["start_date"],
+    ) == (True, "0.5", None, 1001, date(2024, 3, 1))
 
 
 def test_fields_without_a_column_are_kept_as_the_payload():

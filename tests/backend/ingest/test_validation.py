@@ -46,6 +46,14 @@ def test_a_v2_record_is_read_through_its_own_names():
             "allocations holds an entry without a whole-number id",
         ),
         ({"createdAt": "yesterday"}, "createdAt is not an ISO-8601 timestamp: 'yesterday'"),
+        (
+            {"createdAt": "2024-08-01T09"},
+            "createdAt is not an ISO-8601 timestamp: '2024-08-01T09'",
+        ),
+        (
+            {"startDate": "2024-W31-1", "endDate": "2024-08-05"},
+            "startDate is not a real date (YYYY-MM-DD): '2024-W31-1'",
+        ),
         ({"fiscalEndDate": "2024-07-16"}, "fiscalEndDate is not after fiscalStartDate"),
         ({"defaultDays": -2}, "defaultDays is not a number of days between 0 and 366"),
         ({"empId": 1.5}, "empId is neither text nor a whole number"),
@@ -58,3 +66,30 @@ def test_each_kind_of_invalid_record_gets_a_readable_reason(overrides, reason):
 def test_leave_days_may_be_less_than_the_span_for_weekends_and_half_days():
     assert reason_for(startDate="2024-08-02", endDate="2024-08-05", leaveDays=2) is None
     assert reason_for(leaveDays=0.5) is None
+
+
+TIMESTAMP_FORMS = (
+    "2024-08-01T09:00:00.000Z",
+    "2024-08-01T09:00:00Z",
+    "2024-08-01T09:00:00+05:45",
+    "2024-08-01T09:00:00-0300",
+    "2024-08-01T09:00:00+05",
+    "2024-08-01 09:00:00",
+    "2024-08-01T09:00",
+    "2024-08-01T09:00:00.123456789",
+    "2024-08-01",
+    "2024-08-01T09",
+    "2024-W31-4T09:00",
+    "20240801T090000",
+    "2024-08-01T09:00:00+05:45:30",
+    "٢٠٢٤-08-01",
+)
+
+
+async def test_every_timestamp_validation_accepts_is_one_postgres_reads(connection):
+    accepted = [form for form in TIMESTAMP_FORMS if reason_for(createdAt=form) is None]
+    for form in accepted:
+        await connection.fetchval("SELECT $1::text::timestamptz", form)
+
+    assert "2024-08-01T09:00:00.000Z" in accepted
+    assert "2024-08-01T09" not in accepted

@@ -3,6 +3,8 @@
 -- year and designation, for the dimension merges). raw.fetched_leaves lists every valid record
 -- fetched, in order: of an id fetched twice the later wins, even when that later copy is
 -- unchanged and so not in raw. (An anti-join on it, not a sort of the whole snapshot by id.)
+-- Ids, flags and dates arrive typed (migration 0014); the numbers of days and the timestamps
+-- are read from the text the upstream sent.
 CREATE OR REPLACE PROCEDURE dbo.stage_snapshot()
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -19,51 +21,51 @@ BEGIN
         fingerprint
     )
     SELECT
-        id::bigint,
-        user_id::bigint,
+        id,
+        user_id,
         emp_id,
-        team_manager_id::bigint,
-        designation_id::bigint,
+        team_manager_id,
+        designation_id,
         designation_name,
         first_name,
         middle_name,
         last_name,
         email,
-        is_hr::boolean,
-        is_supervisor::boolean,
+        is_hr,
+        is_supervisor,
         allocations,
-        leave_issuer_id::bigint,
-        current_leave_issuer_id::bigint,
+        leave_issuer_id,
+        current_leave_issuer_id,
         leave_issuer_first_name,
         leave_issuer_middle_name,
         leave_issuer_last_name,
         current_leave_issuer_email,
         department_description,
-        start_date::date,
-        end_date::date,
+        start_date,
+        end_date,
         leave_days::numeric,
         reason,
         status,
         remarks,
-        leave_type_id::bigint,
+        leave_type_id,
         leave_type_name,
         default_days::numeric,
         transferable_days::numeric,
-        is_consecutive::boolean,
-        fiscal_id::bigint,
-        fiscal_start_date::date,
-        fiscal_end_date::date,
-        fiscal_is_current::boolean,
+        is_consecutive,
+        fiscal_id,
+        fiscal_start_date,
+        fiscal_end_date,
+        fiscal_is_current,
         created_at::timestamptz,
         updated_at::timestamptz,
-        is_converted::boolean,
+        is_converted,
         ordinal,
         fingerprint
     FROM raw.imported_leave_information AS imported
     WHERE NOT EXISTS (
         SELECT 1
         FROM raw.fetched_leaves AS fetched
-        WHERE fetched.id = imported.id::bigint AND fetched.ordinal > imported.ordinal
+        WHERE fetched.id = imported.id AND fetched.ordinal > imported.ordinal
     );
 
     INSERT INTO raw.latest_employee_records

@@ -1,0 +1,159 @@
+"""The fast path for the usual record: one typed decode, in C (msgspec), checks the type and
+range of every field at once, so only the checks that compare fields are left to Python.
+
+A record it accepts gives exactly the row `validation` + `raw_rows` would. Anything unusual
+(an unknown field, a missing or out-of-range value, a NUL character, a number orjson cannot
+read, a date that does not fit) is declined with None, and the full validation decides, with
+its reason: a record is only ever set aside by that one path.
+"""
+
+from datetime import date
+from operator import itemgetter
+from typing import Annotated, Any, NamedTuple
+
+import msgspec
+
+from backend.ingest.latest_records import ENTITY_KEYS
+from backend.ingest.raw_rows import (
+    COLUMNS,
+    FIELD_SOURCES,
+    PREFERRED_NAMES,
+    TEXT_NUMBER_POSITIONS,
+)
+from backend.ingest.validation import (
+    BIGINT_MAX,
+    MAX_DAYS,
+    OPTIONAL_DAY_COUNTS,
+    OPTIONAL_FLAGS,
+    OPTIONAL_IDS,
+    OPTIONAL_TEXTS,
+    OPTIONAL_TIMESTAMPS,
+    REQUIRED_DATES,
+    REQUIRED_IDS,
+    is_whole_number,
+    parses_as_timestamp,
+)
+
+Id = Annotated[int, msgspec.Meta(gt=0, le=BIGINT_MAX)]
+DayCount = (
+    Annotated[int, msgspec.Meta(ge=0, le=MAX_DAYS)]
+    | Annotated[float, msgspec.Meta(ge=0, le=MAX_DAYS)]
+    | None
+)
+# Values stored as sent (an allocation's other fields, the payload). Integers are bounded
+# because orjson (the full path's decoder) cannot read those beyond 64 bits; nested values are
+# rare enough to leave to the full path.
+Scalar = str | Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float | bool | None
+# The fields without a column that the upstream's second generation sends with every record;
+# any other unknown field sends the record the full way.
+PAYLOAD_NAMES = ("isAutomated", "totalCount")
+
+REQUIRED: dict[str, Any] = {
+    **dict.fromkeys(REQUIRED_IDS, Id),
+    **dict.fromkeys(REQUIRED_DATES, date),
+    "leave_days": int | float,
+}
+OPTIONAL: dict[str, Any] = {
+    **dict.fromkeys(OPTIONAL_IDS, Id | None),
+    **dict.fromkeys(OPTIONAL_TEXTS, str | None),
+    **dict.fromkeys(OPTIONAL_TIMESTAMPS, str | None),
+    **dict.fromkeys(OPTIONAL_DAY_COUNTS, DayCount),
+    **dict.fromkeys(OPTIONAL_FLAGS, bool | None),
+    "emp_id": str | Id | None,
+    "status": str | None,
+    "allocations": list[dict[str, Scalar]] | None,
+}
+ALTERNATIVES = tuple(
+    (COLUMNS.index(column), f"{column}_{index}", name)
+    for column, names in FIELD_SOURCES
+    for index, name in enumerate(names[1:], start=1)
+)
+
+
+def field_of(column: str) -> tuple[str, Any] | tuple[str, Any, None]:
+    if column in REQUIRED:
+        return (column, REQUIRED[column])
+    return (column, OPTIONAL[column], None)
+
+
+# Fields in COLUMNS order, then the other generation's names (the columns that have two are
+# optional: either name may carry the value).
+WellFormedRecord = msgspec.defstruct(
+    "WellFormedRecord",
+    [field_of(column) for column in COLUMNS]
+    + [(field, OPTIONAL[COLUMNS[position]], None) for position, field, _ in ALTERNATIVES]
+    + [(name, Scalar | msgspec.UnsetType, msgspec.UNSET) for name in PAYLOAD_NAMES],
+    rename={
+        **{column: names[0] for column, names in FIELD_SOURCES},
+        **{field: name for _, field, name in ALTERNATIVES},
+    },
+    forbid_unknown_fields=True,
+    kw_only=True,
+    gc=False,
+)
+DECODE = msgspec.json.Decoder(WellFormedRecord).decode
+ALTERNATIVE_POSITIONS = tuple(
+    (position, len(COLUMNS) + offset) for offset, (position, _, _) in enumerate(ALTERNATIVES)
+)
+PAYLOAD_START = len(COLUMNS) + len(ALTERNATIVES)
+NOTHING_EXTRA = [msgspec.UNSET] * len(PAYLOAD_NAMES)
+STATUS, ALLOCATIONS, LEAVE_DAYS = map(COLUMNS.index, ("status", "allocations", "leave_days"))
+START, END, FISCAL_START, FISCAL_END = (COLUMNS.index(column) for column in REQUIRED_DATES)
+TIMESTAMPS = tuple(COLUMNS.index(column) for column in OPTIONAL_TIMESTAMPS)
+KEYS_OF = itemgetter(*(PREFERRED_NAMES.index(name) for name in ("id", *ENTITY_KEYS)))
+
+
+class WellFormed(NamedTuple):
+    keys: tuple[Any, ...]  # (id, *ENTITY_KEYS), as numbers
+    values: list[Any]  # in COLUMNS order, as the raw table holds them
+    payload: dict[str, Any] | None  # the fields without a column
+
+
+def well_formed(encoded: bytes) -> WellFormed | None:
+    """The record, ready for the raw table; None when the full validation must decide."""
+    if b"\\u0000" in encoded:
+        return None
+    try:
+        record = DECODE(encoded)
+    except msgspec.DecodeError:
+        return None
+    values = list(msgspec.structs.astuple(record))
+    for position, alternative in ALTERNATIVE_POSITIONS:
+        if values[position] is None:
+            values[position] = values[alternative]
+    extra = values[PAYLOAD_START:]
+    payload = None if extra == NOTHING_EXTRA else payload_of(extra)
+    del values[len(COLUMNS) :]
+    if not fields_agree(values):
+        return None
+    for position in TEXT_NUMBER_POSITIONS:
+        if (value := values[position]) is not None:
+            values[position] = str(value)
+    return WellFormed(KEYS_OF(values), values, payload)
+
+
+def payload_of(values: list[Any]) -> dict[str, Any]:
+    sent = zip(PAYLOAD_NAMES, values, strict=True)
+    return {name: value for name, value in sent if value is not msgspec.UNSET}
+
+
+def fields_agree(values: list[Any]) -> bool:
+    """What a typed decode cannot check: dates that fit each other, the leave's days within
+    its span, a status with text, timestamps PostgreSQL reads, allocations with ids."""
+    start, end = values[START], values[END]
+    if end < start or values[FISCAL_END] <= values[FISCAL_START]:
+        return False
+    if not 0 <= values[LEAVE_DAYS] <= min(days_between(start, end), MAX_DAYS):
+        return False
+    status = values[STATUS]
+    if status is None or not status.strip():
+        return False
+    for position in TIMESTAMPS:
+        if values[position] is not None and not parses_as_timestamp(values[position]):
+            return False
+    allocations = values[ALLOCATIONS]
+    return allocations is None or all(is_whole_number(entry.get("id")) for entry in allocations)
+
+
+def days_between(start: date, end: date) -> int:
+    return (end - start).days + 1
