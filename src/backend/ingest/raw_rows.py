@@ -4,6 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from backend.ingest.iso_values import parse_timestamp
+
 # (raw column, upstream names in order of preference). The upstream renamed a few fields
 # between API generations (v1 first, v2 second); both are accepted everywhere through this table.
 FIELD_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -62,13 +64,15 @@ PREFERRED_NAMES = tuple(names[0] for _, names in FIELD_SOURCES)
 NAMES_WITH_A_COLUMN = frozenset(name for _, names in FIELD_SOURCES for name in names)
 OTHER_NAMES = tuple((column, names[1:]) for column, names in FIELD_SOURCES if len(names) > 1)
 # Validation has checked every value's type. Ids and flags go to their typed columns as they
-# are, dates once parsed; the numbers of days go as text, so that PostgreSQL reads the decimal
-# the upstream sent (a float would arrive as its exact binary expansion), and so does an empId
-# (text or number, upstream).
+# are, dates and timestamps once parsed; the numbers of days go as text, so that PostgreSQL
+# reads the decimal the upstream sent (a float would arrive as its exact binary expansion), and
+# so does an empId (text or number, upstream).
 TEXT_NUMBER_COLUMNS = ("emp_id", "leave_days", "default_days", "transferable_days")
 DATE_COLUMNS = ("start_date", "end_date", "fiscal_start_date", "fiscal_end_date")
+TIMESTAMP_COLUMNS = ("created_at", "updated_at")
 TEXT_NUMBER_POSITIONS = tuple(COLUMNS.index(column) for column in TEXT_NUMBER_COLUMNS)
 DATE_POSITIONS = tuple(COLUMNS.index(column) for column in DATE_COLUMNS)
+TIMESTAMP_POSITIONS = tuple(COLUMNS.index(column) for column in TIMESTAMP_COLUMNS)
 
 
 def canonical_fields(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -106,6 +110,8 @@ def raw_row(
             values[position] = str(values[position])
     for position in DATE_POSITIONS:
         values[position] = date.fromisoformat(values[position])
+    for position in TIMESTAMP_POSITIONS:
+        values[position] = parse_timestamp(values[position])
     return (sync_run_id, ordinal, *values, unknown_fields(record), fingerprint)
 
 

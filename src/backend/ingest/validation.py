@@ -1,10 +1,10 @@
 """Why an upstream record cannot be stored, in words a person can read; None when it can."""
 
-import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from backend.ingest.iso_values import parse_date, parse_timestamp
 from backend.ingest.raw_rows import UPSTREAM_NAME
 
 BIGINT_MAX = 2**63 - 1
@@ -34,15 +34,6 @@ OPTIONAL_TEXTS = (
     "leave_type_name",
 )
 TEXTS = (*OPTIONAL_TEXTS, "status")
-# Only the forms PostgreSQL casts too: Python also reads week dates ("2022-W01-1") and a bare
-# hour ("2022-05-28T09"), which would fail the whole run at the cast instead of one record.
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-ISO_TIMESTAMP = re.compile(
-    r"\d{4}-\d{2}-\d{2}"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?"
-    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?",
-    re.ASCII,
-)
 
 
 def is_whole_number(value: Any) -> bool:
@@ -52,25 +43,6 @@ def is_whole_number(value: Any) -> bool:
 def is_number(value: Any) -> bool:
     # `type(...) in` rather than isinstance: True and False are ints too, and are not numbers.
     return type(value) in NUMBER_TYPES and value == value
-
-
-def parse_date(value: Any) -> date | None:
-    if not isinstance(value, str) or ISO_DATE.fullmatch(value) is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def parses_as_timestamp(value: Any) -> bool:
-    if not isinstance(value, str) or ISO_TIMESTAMP.fullmatch(value) is None:
-        return False
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def rejection_reason(fields: Mapping[str, Any]) -> str | None:
@@ -119,7 +91,7 @@ def parsed_dates(fields: Mapping[str, Any]) -> dict[str, date] | str:
 def problem_with_timestamps(fields: Mapping[str, Any]) -> str | None:
     for column in OPTIONAL_TIMESTAMPS:
         value = fields[column]
-        if value is not None and not parses_as_timestamp(value):
+        if value is not None and parse_timestamp(value) is None:
             return f"{UPSTREAM_NAME[column]} is not an ISO-8601 timestamp: {value!r:.40}"
     return None
 

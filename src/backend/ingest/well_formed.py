@@ -13,12 +13,15 @@ from typing import Annotated, Any, NamedTuple
 
 import msgspec
 
+from backend.ingest.iso_values import parse_timestamp
 from backend.ingest.latest_records import ENTITY_KEYS
 from backend.ingest.raw_rows import (
     COLUMNS,
     FIELD_SOURCES,
     PREFERRED_NAMES,
     TEXT_NUMBER_POSITIONS,
+    TIMESTAMP_COLUMNS,
+    TIMESTAMP_POSITIONS,
 )
 from backend.ingest.validation import (
     BIGINT_MAX,
@@ -27,11 +30,9 @@ from backend.ingest.validation import (
     OPTIONAL_FLAGS,
     OPTIONAL_IDS,
     OPTIONAL_TEXTS,
-    OPTIONAL_TIMESTAMPS,
     REQUIRED_DATES,
     REQUIRED_IDS,
     is_whole_number,
-    parses_as_timestamp,
 )
 
 Id = Annotated[int, msgspec.Meta(gt=0, le=BIGINT_MAX)]
@@ -56,7 +57,7 @@ REQUIRED: dict[str, Any] = {
 OPTIONAL: dict[str, Any] = {
     **dict.fromkeys(OPTIONAL_IDS, Id | None),
     **dict.fromkeys(OPTIONAL_TEXTS, str | None),
-    **dict.fromkeys(OPTIONAL_TIMESTAMPS, str | None),
+    **dict.fromkeys(TIMESTAMP_COLUMNS, str | None),
     **dict.fromkeys(OPTIONAL_DAY_COUNTS, DayCount),
     **dict.fromkeys(OPTIONAL_FLAGS, bool | None),
     "emp_id": str | Id | None,
@@ -99,7 +100,6 @@ PAYLOAD_START = len(COLUMNS) + len(ALTERNATIVES)
 NOTHING_EXTRA = [msgspec.UNSET] * len(PAYLOAD_NAMES)
 STATUS, ALLOCATIONS, LEAVE_DAYS = map(COLUMNS.index, ("status", "allocations", "leave_days"))
 START, END, FISCAL_START, FISCAL_END = (COLUMNS.index(column) for column in REQUIRED_DATES)
-TIMESTAMPS = tuple(COLUMNS.index(column) for column in OPTIONAL_TIMESTAMPS)
 KEYS_OF = itemgetter(*(PREFERRED_NAMES.index(name) for name in ("id", *ENTITY_KEYS)))
 
 
@@ -139,7 +139,8 @@ def payload_of(values: list[Any]) -> dict[str, Any]:
 
 def fields_agree(values: list[Any]) -> bool:
     """What a typed decode cannot check: dates that fit each other, the leave's days within
-    its span, a status with text, timestamps PostgreSQL reads, allocations with ids."""
+    its span, a status with text, timestamps PostgreSQL reads (parsed in place), allocations
+    with ids."""
     start, end = values[START], values[END]
     if end < start or values[FISCAL_END] <= values[FISCAL_START]:
         return False
@@ -148,9 +149,11 @@ def fields_agree(values: list[Any]) -> bool:
     status = values[STATUS]
     if status is None or not status.strip():
         return False
-    for position in TIMESTAMPS:
-        if values[position] is not None and not parses_as_timestamp(values[position]):
-            return False
+    for position in TIMESTAMP_POSITIONS:
+        if (text := values[position]) is not None:
+            if (instant := parse_timestamp(text)) is None:
+                return False
+            values[position] = instant
     allocations = values[ALLOCATIONS]
     return allocations is None or all(is_whole_number(entry.get("id")) for entry in allocations)
 

@@ -17,4 +17,6 @@ ALTER TABLE raw.imported_leave_information
     ALTER COLUMN fiscal_start_date TYPE text USING fiscal_start_date::text,
     ALTER COLUMN fiscal_end_date TYPE text USING fiscal_end_date::text,
     ALTER COLUMN fiscal_is_current TYPE text USING fiscal_is_current::text,
+    ALTER COLUMN created_at TYPE text USING created_at::text,
+    ALTER COLUMN updated_at TYPE text USING updated_at::text,
     ALTER COLUMN is_converted TYPE text USING is_converted::text;

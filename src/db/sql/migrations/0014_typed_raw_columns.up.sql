@@ -1,9 +1,8 @@
 -- Performance (issue 7): raw.imported_leave_information holds validated records only, so its
--- ids, flags and dates can be typed. COPY then sends them in binary, and staging the snapshot
--- no longer parses every one of them again from text.
--- The numbers of days stay text, so that PostgreSQL reads the decimal the upstream sent; so do
--- empId (text or a number, upstream) and the timestamps (one without an offset is read in the
--- session's time zone, as before).
+-- ids, flags, dates and timestamps can be typed. COPY then sends them in binary, and staging
+-- the snapshot no longer parses every one of them again from text (validation has parsed them
+-- already). The numbers of days stay text, so that PostgreSQL reads the decimal the upstream
+-- sent; so does empId (text or a number, upstream).
 TRUNCATE raw.imported_leave_information;
 ALTER TABLE raw.imported_leave_information
     ALTER COLUMN id TYPE bigint USING id::bigint,
@@ -22,4 +21,6 @@ ALTER TABLE raw.imported_leave_information
     ALTER COLUMN fiscal_start_date TYPE date USING fiscal_start_date::date,
     ALTER COLUMN fiscal_end_date TYPE date USING fiscal_end_date::date,
     ALTER COLUMN fiscal_is_current TYPE boolean USING fiscal_is_current::boolean,
+    ALTER COLUMN created_at TYPE timestamptz USING created_at::timestamptz,
+    ALTER COLUMN updated_at TYPE timestamptz USING updated_at::timestamptz,
     ALTER COLUMN is_converted TYPE boolean USING is_converted::boolean;

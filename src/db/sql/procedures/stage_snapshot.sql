@@ -3,8 +3,8 @@
 -- year and designation, for the dimension merges). raw.fetched_leaves lists every valid record
 -- fetched, in order: of an id fetched twice the later wins, even when that later copy is
 -- unchanged and so not in raw. (An anti-join on it, not a sort of the whole snapshot by id.)
--- Ids, flags and dates arrive typed (migration 0014); the numbers of days and the timestamps
--- are read from the text the upstream sent.
+-- Ids, flags, dates and timestamps arrive typed (migration 0014); the numbers of days are read
+-- from the text the upstream sent.
 CREATE OR REPLACE PROCEDURE dbo.stage_snapshot()
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -56,8 +56,8 @@ BEGIN
         fiscal_start_date,
         fiscal_end_date,
         fiscal_is_current,
-        created_at::timestamptz,
-        updated_at::timestamptz,
+        created_at,
+        updated_at,
         is_converted,
         ordinal,
         fingerprint

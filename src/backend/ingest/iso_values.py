@@ -1,0 +1,47 @@
+"""Dates and timestamps in the forms PostgreSQL reads, parsed to the values it would store.
+
+Python also reads week dates ("2022-W01-1") and a bare hour ("2022-05-28T09"), which
+PostgreSQL refuses: accepting them would fail a whole run at the COPY instead of one record.
+"""
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+ISO_TIMESTAMP = re.compile(
+    r"(?P<start>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)"
+    r"(?:\.(?P<fraction>\d{1,9}))?"
+    r"(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)?",
+    re.ASCII,
+)
+MICROSECOND_DIGITS = 6
+
+
+def parse_date(value: Any) -> date | None:
+    if not isinstance(value, str) or ISO_DATE.fullmatch(value) is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """The instant PostgreSQL would store: without an offset, in UTC (the sessions' time zone);
+    beyond microseconds, rounded half to even, as PostgreSQL rounds."""
+    if not isinstance(value, str) or (parts := ISO_TIMESTAMP.fullmatch(value)) is None:
+        return None
+    fraction = parts["fraction"]
+    if fraction is None or len(fraction) <= MICROSECOND_DIGITS:
+        text, extra = value, 0
+    else:
+        text = parts["start"] + (parts["offset"] or "")
+        extra = round(float("0." + fraction) * 10**MICROSECOND_DIGITS)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed + timedelta(microseconds=extra) if extra else parsed
