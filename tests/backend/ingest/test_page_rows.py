@@ -4,7 +4,7 @@ from backend.ingest.envelopes import keys_of_records, parse_page
 from backend.ingest.fingerprints import fingerprint_of
 from backend.ingest.latest_records import LatestRecords
 from backend.ingest.page_rows import sort_fetched_page, sort_page
-from tests.records import leave_record
+from tests.records import as_v2, leave_record
 
 
 def sorted_page(records):
@@ -134,3 +134,26 @@ def test_a_nul_character_in_a_fetched_record_is_set_aside():
     rows, _ = fetched(orjson.dumps([leave_record(id=1, reason="a\x00b")]), {})
 
     assert rows.rejected[0][2] == "contains a NUL character, which PostgreSQL cannot store"
+
+
+def test_a_fetched_page_gives_the_rows_and_reasons_an_upload_of_its_records_gives():
+    records = [
+        leave_record(id=1),
+        as_v2(leave_record(id=2)),
+        leave_record(id=3, newFieldFromUpstream={"nested": 1}),
+        leave_record(id=4, leaveDays=-1),
+        leave_record(id=5, createdAt="2024-08-01T09:00:00.1234567Z"),
+    ]
+    body = orjson.dumps(records)
+
+    rows, _ = fetched(body, {})
+    uploaded = sort_page(
+        records,
+        sync_run_id=rows.rows[0][0],
+        first_ordinal=0,
+        remembered={},
+    )
+
+    assert [row[:-1] for row in rows.rows] == [row[:-1] for row in uploaded.rows]
+    assert [reason for *_, reason in rows.rejected] == [reason for *_, reason in uploaded.rejected]
+    assert len(rows.rows) == 4
