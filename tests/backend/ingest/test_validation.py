@@ -66,4 +66,3 @@ def test_each_kind_of_invalid_record_gets_a_readable_reason(overrides, reason):
 def test_leave_days_may_be_less_than_the_span_for_weekends_and_half_days():
     assert reason_for(startDate="2024-08-02", endDate="2024-08-05", leaveDays=2) is None
     assert reason_for(leaveDays=0.5) is None
-
