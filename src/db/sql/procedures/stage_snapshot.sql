@@ -3,7 +3,7 @@
 -- year and designation, for the dimension merges). raw.fetched_leaves lists every valid record
 -- fetched, in order: of an id fetched twice the later wins, even when that later copy is
 -- unchanged and so not in raw. (An anti-join on it, not a sort of the whole snapshot by id.)
--- Ids, flags, dates and timestamps arrive typed (migration 0014); the numbers of days are read
+-- Ids, flags, dates and timestamps arrive typed (migration 0013); the numbers of days are read
 -- from the text the upstream sent.
 CREATE OR REPLACE PROCEDURE dbo.stage_snapshot()
 LANGUAGE plpgsql AS $$
