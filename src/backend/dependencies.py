@@ -5,8 +5,9 @@ from typing import Annotated
 import asyncpg
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
+from starlette.datastructures import State
 
-from backend.auth.tokens import InvalidToken, Principal, principal_from_token
+from backend.auth.tokens import InvalidToken, Principal, VerifiedToken, verify_token
 from backend.errors import ApiError
 from backend.ingest.upstream import VyagutaClient
 from backend.services.sync_runner import SyncRunner
@@ -47,9 +48,8 @@ RunnerDep = Annotated[SyncRunner, Depends(get_runner)]
 UpstreamRunnerDep = Annotated[SyncRunner, Depends(get_upstream_runner)]
 
 
-def get_caller(
-    settings: SettingsDep, token: Annotated[str | None, Depends(bearer_token)]
-) -> Principal:
+def verified_token(settings: Settings, token: str | None) -> VerifiedToken:
+    """The bearer token, checked on its own: our signature, not expired."""
     if not token:
         raise ApiError(
             401,
@@ -58,11 +58,31 @@ def get_caller(
             headers=CHALLENGE,
         )
     try:
-        return principal_from_token(token, settings.jwt_secret.get_secret_value())
+        return verify_token(token, settings.jwt_secret.get_secret_value())
     except InvalidToken:
         raise ApiError(
             401, "invalid_token", "the access token is invalid or expired", headers=CHALLENGE
         ) from None
+
+
+async def confirmed_principal(state: State, verified: VerifiedToken) -> Principal:
+    """The token's principal, once its user is known to exist still with the token's role."""
+    if not await state.accounts.still_valid(state.pool, verified.principal, verified.issued_at):
+        raise ApiError(
+            401,
+            "account_changed",
+            "the account was removed or its role changed since the token was issued: sign in again",
+            headers=CHALLENGE,
+        )
+    return verified.principal
+
+
+async def get_caller(
+    request: Request, token: Annotated[str | None, Depends(bearer_token)]
+) -> Principal:
+    # On the event loop: the user check may wait for the list of users to be read again.
+    state = request.app.state
+    return await confirmed_principal(state, verified_token(state.settings, token))
 
 
 def role_required(role: str):

@@ -1,7 +1,9 @@
-"""Everything the app holds while it runs, on app.state: the pool, the HTTP client, the poller."""
+"""Everything the app holds while it runs, on app.state: the pool, the HTTP client, the poller,
+the API users' roles (kept current in the background)."""
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from typing import Any
@@ -14,6 +16,7 @@ from backend import run_process
 from backend.ingest.upstream import VyagutaClient
 from backend.repositories.sync_runs import fail_interrupted_runs
 from backend.run_process import ProcessRunner
+from backend.services.accounts import Accounts
 from backend.services.poller import PollerState, poll_forever
 from backend.services.runs import SYNC_LOCK_KEY
 from backend.services.users import ensure_first_admin
@@ -69,6 +72,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await refuse_unless_schema_is_current(pool)
         await ensure_first_admin(pool, settings)
         await fail_runs_left_by_dead_processes(pool)
+        accounts: Accounts = app.state.accounts
+        await accounts.read_after(time.time(), pool)
+        keeping_users_current = asyncio.create_task(
+            accounts.keep_current(pool, settings.users_reload_seconds), name="api-users"
+        )
+        stack.push_async_callback(stop_task, keeping_users_current)
 
         timeout = httpx.Timeout(settings.vyaguta_timeout_seconds, connect=10)
         http = httpx.AsyncClient(timeout=timeout, follow_redirects=False)

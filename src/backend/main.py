@@ -19,6 +19,7 @@ from backend.routes import auth, backup, employees, kpi, leave_info, service, sy
 from backend.routes.kpi import KPI_PATHS
 from backend.routes.kpi_questions import opening_questions
 from backend.security_headers import install_security_headers
+from backend.services.accounts import Accounts
 from backend.services.answer_cache import AnswerCache
 from backend.settings import Settings, get_settings
 
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.answer_cache = answer_cache(settings)
+    app.state.accounts = Accounts()  # read in the lifespan, before the first request
     app.state.login_limiter = LoginLimiter(
         settings.login_max_failures, settings.login_lockout_seconds
     )

@@ -4,7 +4,8 @@ Routing, solving the dependencies and validating the ~13 query parameters cost m
 serving a cached answer. A request the KPI route has answered already (same path, query
 string and CSV preference, on the same day) names the same question again, so its answer can
 be looked up at once. The caller is checked for every request, as the route checks it (a
-token verified before is taken from memory until it expires), and anything this cannot settle
+token verified before is taken from memory until it expires; that its user still exists with
+its role is looked up in memory each time), and anything this cannot settle
 (an unknown or expired token, an answer not computed yet for the current data version, the
 database not answering) goes the usual way, which answers it or says what is wrong.
 """
@@ -17,6 +18,7 @@ from fastapi.security.utils import get_authorization_scheme_param
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from backend.dependencies import confirmed_principal
 from backend.errors import ApiError
 from backend.kpi_answers import CSV_MEDIA_TYPE, response_of
 from backend.routes.loop_dependencies import checked_tokens, may_view
@@ -61,20 +63,25 @@ class RepeatedKpiRequests:
     async def known_answer(self, scope: Scope) -> CachedAnswer | None:
         state = scope["app"].state
         question = state.known_kpi_requests.questions.get(request_key(scope, date.today()))
-        if question is None or not self.may_view(scope):
+        if question is None:
             return None
         try:
+            if not await self.may_view(scope):
+                return None
             return await state.answer_cache.kept_answer(state.pool, question)
         except Exception:  # e.g. the database is down: the usual way answers with the reason
             return None
 
     @staticmethod
-    def may_view(scope: Scope) -> bool:
+    async def may_view(scope: Scope) -> bool:
         scheme, token = get_authorization_scheme_param(Headers(scope=scope).get("authorization"))
         if scheme.lower() != "bearer":
             return False
+        state = scope["app"].state
         try:
-            may_view(checked_tokens.principal(scope["app"].state.settings, token))
+            may_view(
+                await confirmed_principal(state, checked_tokens.verified(state.settings, token))
+            )
         except ApiError:
             return False
         return True

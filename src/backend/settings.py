@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     admin_password: SecretStr = SecretStr(DEVELOPMENT_ADMIN_PASSWORD)
     jwt_secret: SecretStr = SecretStr(DEVELOPMENT_JWT_SECRET)
     access_token_minutes: int = Field(default=60, ge=1)
+    # How often each API process reads the users again: a removed user's tokens (or a re-added
+    # user's tokens of their former role) are refused everywhere within about this long.
+    users_reload_seconds: float = Field(default=2, gt=0)
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     login_max_failures: int = Field(default=5, ge=1)
     login_lockout_seconds: float = Field(default=300, gt=0)

@@ -33,7 +33,17 @@ def issue_access_token(principal: Principal, secret: str, minutes: int) -> str:
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
-def principal_from_token(token: str, secret: str) -> Principal:
+@dataclass(frozen=True)
+class VerifiedToken:
+    """A token with our signature, not expired. `issued_at` (seconds since the epoch, 0 when the
+    token does not say) tells whether a list of users read at some moment can know its user."""
+
+    principal: Principal
+    issued_at: float
+    expires_at: float
+
+
+def verify_token(token: str, secret: str) -> VerifiedToken:
     try:
         claims = jwt.decode(
             token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "role", "exp"]}
@@ -42,4 +52,13 @@ def principal_from_token(token: str, secret: str) -> Principal:
         raise InvalidToken(str(error)) from None
     if claims["role"] not in ROLES or not isinstance(claims["sub"], str):
         raise InvalidToken("unknown role")
-    return Principal(claims["sub"], claims["role"])
+    issued_at = claims.get("iat")
+    return VerifiedToken(
+        Principal(claims["sub"], claims["role"]),
+        float(issued_at) if isinstance(issued_at, int | float) else 0.0,
+        float(claims["exp"]),
+    )
+
+
+def principal_from_token(token: str, secret: str) -> Principal:
+    return verify_token(token, secret).principal

@@ -23,5 +23,9 @@ async def list_users(pool: asyncpg.Pool) -> list[dict[str, Any]]:
     return [dict(row) for row in await pool.fetch(query("users/list"))]
 
 
+async def roles(pool: asyncpg.Pool) -> dict[str, str]:
+    return {row["username"]: row["role"] for row in await pool.fetch(query("users/roles"))}
+
+
 async def delete_user(pool: asyncpg.Pool, username: str) -> bool:
     return await pool.execute(query("users/delete"), username) == "DELETE 1"

@@ -6,16 +6,14 @@ thread hand-offs, more than serving a cached KPI answer. These call the same fun
 event loop instead.
 """
 
-import base64
-import json
 import time
 from typing import Annotated
 
 import asyncpg
 from fastapi import Depends, Request
 
-from backend.auth.tokens import Principal
-from backend.dependencies import bearer_token, get_caller, role_required
+from backend.auth.tokens import Principal, VerifiedToken
+from backend.dependencies import bearer_token, confirmed_principal, role_required, verified_token
 from backend.settings import Settings
 from backend.unknown_parameters import refuse_unknown_query_parameters
 
@@ -31,29 +29,25 @@ async def pool_of(request: Request) -> asyncpg.Pool:
 
 
 class CheckedTokens:
-    """Tokens already verified, with their principal, until they expire: a dashboard sends the
-    same token with every request, and verifying it (PyJWT) cost more than a cached answer."""
+    """Tokens already verified, until they expire: a dashboard sends the same token with every
+    request, and verifying it (PyJWT) cost more than a cached answer. Only the signature and the
+    expiry are remembered: whether the user still exists with that role is asked each time
+    (`confirmed_principal`, a lookup in memory)."""
 
     def __init__(self, max_entries: int = 4096) -> None:
         self.max_entries = max_entries
-        self.entries: dict[tuple[str, str], tuple[Principal, float]] = {}
+        self.entries: dict[tuple[str, str], VerifiedToken] = {}
 
-    def principal(self, settings: Settings, token: str | None) -> Principal:
+    def verified(self, settings: Settings, token: str | None) -> VerifiedToken:
         secret = settings.jwt_secret.get_secret_value()
         key = (token or "", secret)
-        if (known := self.entries.get(key)) is not None and time.time() < known[1]:
-            return known[0]
-        caller = get_caller(settings, token)  # raises the 401s, as for every other route
+        if (known := self.entries.get(key)) is not None and time.time() < known.expires_at:
+            return known
+        verified = verified_token(settings, token)  # raises the 401s, as for every other route
         if len(self.entries) >= self.max_entries:
             self.entries.clear()
-        self.entries[key] = (caller, expiry_of(token or ""))
-        return caller
-
-
-def expiry_of(token: str) -> float:
-    """The `exp` of a token get_caller has just verified (it requires one)."""
-    payload = token.split(".")[1]
-    return float(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["exp"])
+        self.entries[key] = verified
+        return verified
 
 
 checked_tokens = CheckedTokens()
@@ -62,7 +56,10 @@ checked_tokens = CheckedTokens()
 async def viewer(
     request: Request, token: Annotated[str | None, Depends(bearer_token)]
 ) -> Principal:
-    return may_view(checked_tokens.principal(request.app.state.settings, token))
+    state = request.app.state
+    return may_view(
+        await confirmed_principal(state, checked_tokens.verified(state.settings, token))
+    )
 
 
 async def no_unknown_query_parameters(request: Request) -> None:

@@ -3,7 +3,13 @@ from datetime import UTC, datetime, timedelta
 import jwt
 import pytest
 
-from backend.auth.tokens import InvalidToken, Principal, issue_access_token, principal_from_token
+from backend.auth.tokens import (
+    InvalidToken,
+    Principal,
+    issue_access_token,
+    principal_from_token,
+    verify_token,
+)
 
 SECRET = "a-secret-of-at-least-thirty-two-characters"
 
@@ -12,6 +18,26 @@ def test_a_token_we_issued_names_the_user_and_role():
     token = issue_access_token(Principal("asha", "viewer"), SECRET, minutes=5)
 
     assert principal_from_token(token, SECRET) == Principal("asha", "viewer")
+
+
+def test_a_verified_token_says_when_it_was_issued_and_until_when_it_is_valid():
+    issued = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    claims = {"sub": "asha", "role": "viewer", "iat": issued, "exp": issued + timedelta(days=1)}
+    token = jwt.encode(claims, SECRET, algorithm="HS256")
+
+    verified = verify_token(token, SECRET)
+
+    assert verified.principal == Principal("asha", "viewer")
+    assert (verified.issued_at, verified.expires_at) == (
+        issued.timestamp(),
+        issued.timestamp() + 86400,
+    )
+
+
+def test_a_token_without_an_issue_time_counts_as_issued_long_ago():
+    claims = {"sub": "asha", "role": "viewer", "exp": datetime.now(UTC) + timedelta(minutes=5)}
+
+    assert verify_token(jwt.encode(claims, SECRET, algorithm="HS256"), SECRET).issued_at == 0
 
 
 def test_a_token_signed_with_another_key_is_refused():

@@ -20,35 +20,34 @@ def settings() -> Settings:
 def test_a_checked_token_is_answered_from_memory_until_it_expires(settings, monkeypatch):
     tokens = CheckedTokens()
     token = issue_access_token(Principal("ana", "viewer"), SECRET, minutes=5)
-    assert tokens.principal(settings, token) == Principal("ana", "viewer")
+    assert tokens.verified(settings, token).principal == Principal("ana", "viewer")
 
     verified = []
-    monkeypatch.setattr(loop_dependencies, "get_caller", lambda *args: verified.append(args))
-    assert tokens.principal(settings, token) == Principal("ana", "viewer")
+    monkeypatch.setattr(loop_dependencies, "verified_token", lambda *args: verified.append(args))
+    assert tokens.verified(settings, token).principal == Principal("ana", "viewer")
     assert verified == []
 
 
 def test_an_expired_token_is_refused_even_when_it_was_checked_before(settings, monkeypatch):
     tokens = CheckedTokens()
     token = issue_access_token(Principal("ana", "viewer"), SECRET, minutes=5)
-    tokens.principal(settings, token)
-    expiry = loop_dependencies.expiry_of(token)
+    expiry = tokens.verified(settings, token).expires_at
 
     monkeypatch.setattr(loop_dependencies.time, "time", lambda: expiry + 1)
     monkeypatch.setattr(
         loop_dependencies,
-        "get_caller",
+        "verified_token",
         lambda *args: (_ for _ in ()).throw(ApiError(401, "invalid_token", "expired")),
     )
     with pytest.raises(ApiError):
-        tokens.principal(settings, token)
+        tokens.verified(settings, token)
 
 
 def test_a_token_signed_with_another_secret_is_not_taken_from_memory(settings):
     tokens = CheckedTokens()
     token = issue_access_token(Principal("ana", "viewer"), SECRET, minutes=5)
-    tokens.principal(settings, token)
+    tokens.verified(settings, token)
     other = settings.model_copy(update={"jwt_secret": SecretStr("another-secret-" + "x" * 40)})
 
     with pytest.raises(ApiError):
-        tokens.principal(other, token)
+        tokens.verified(other, token)
