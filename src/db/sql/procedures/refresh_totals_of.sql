@@ -1,0 +1,58 @@
+-- The KPI totals of migration 0012 (reporting.leave_totals, leave_days_by_month,
+-- leave_days_by_weekday) computed again for the fiscal years given; reporting.refresh_reporting
+-- decides which.
+CREATE OR REPLACE PROCEDURE reporting.refresh_totals_of(changed_years bigint[])
+LANGUAGE plpgsql AS $$
+BEGIN
+    -- The aggregates below fit in memory (~50 MB for five years of 160,000 leaves) instead of
+    -- spilling to disk; until the end of the run's transaction only.
+    PERFORM set_config('work_mem', '64MB', true);
+    DELETE FROM reporting.leave_totals WHERE fiscal_year_id = ANY (changed_years);
+    DELETE FROM reporting.leave_days_by_month WHERE fiscal_year_id = ANY (changed_years);
+    DELETE FROM reporting.leave_days_by_weekday WHERE fiscal_year_id = ANY (changed_years);
+    INSERT INTO reporting.leave_totals
+    SELECT leave.fiscal_year_id, leave.employee_id, leave.leave_type_id, leave.status, count(*),
+           sum(leave.leave_days), count(*) FILTER (WHERE leave.applied_late),
+           count(*) FILTER (WHERE leave.issuer_reassigned)
+    FROM reporting.leave_facts AS leave
+    WHERE leave.fiscal_year_id = ANY (changed_years)
+    GROUP BY leave.fiscal_year_id, leave.employee_id, leave.leave_type_id, leave.status;
+    -- One pass over the working days for both tables, summed per month and weekday first.
+    WITH working_days AS MATERIALIZED (
+        SELECT leave.fiscal_year_id, leave.department, leave.designation_id,
+               leave.leave_type_id, leave.status,
+               date_trunc('month', working_day.day::timestamp)::date AS month,
+               extract(isodow FROM working_day.day)::integer AS weekday,
+               sum(working_day.leave_days) AS leave_days
+        FROM reporting.leave_facts AS leave
+        CROSS JOIN LATERAL reporting.working_days_of(
+            leave.start_date, leave.end_date, leave.leave_days,
+            reporting.precomputed_weekend_days()
+        ) AS working_day
+        WHERE leave.fiscal_year_id = ANY (changed_years)
+        GROUP BY leave.fiscal_year_id, leave.department, leave.designation_id,
+                 leave.leave_type_id, leave.status, month, weekday
+    ),
+    by_month AS (
+        INSERT INTO reporting.leave_days_by_month
+        SELECT fiscal_year_id, department, designation_id, leave_type_id, status, month,
+               sum(leave_days)
+        FROM working_days
+        GROUP BY fiscal_year_id, department, designation_id, leave_type_id, status, month
+    )
+    INSERT INTO reporting.leave_days_by_weekday
+    SELECT fiscal_year_id, department, designation_id, leave_type_id, status,
+           extract(year FROM month)::integer AS year, weekday, sum(leave_days)
+    FROM working_days
+    GROUP BY fiscal_year_id, department, designation_id, leave_type_id, status, year, weekday;
+
+    IF NOT EXISTS (
+        SELECT 1 FROM reporting.precomputed_fiscal_years
+        WHERE fiscal_year_id <> ALL (changed_years)
+    ) THEN
+        -- All of it is new: plan the KPIs for the new contents.
+        ANALYZE reporting.leave_totals, reporting.leave_days_by_month,
+            reporting.leave_days_by_weekday;
+    END IF;
+END
+$$;
