@@ -6,9 +6,7 @@ BEGIN
         SELECT designation_id AS id, designation_name AS name
         FROM raw.leave_snapshot
         WHERE ordinal IN (
-            SELECT max(ordinal) FROM raw.leave_snapshot
-            WHERE designation_id IS NOT NULL
-            GROUP BY designation_id
+            SELECT ordinal FROM raw.latest_entity_records WHERE entity = 'designation'
         )
     ) AS source
     ON target.id = source.id

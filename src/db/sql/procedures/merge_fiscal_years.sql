@@ -11,7 +11,9 @@ BEGIN
             fiscal_end_date AS end_date,
             coalesce(fiscal_is_current, false) AS is_current
         FROM raw.leave_snapshot
-        WHERE ordinal IN (SELECT max(ordinal) FROM raw.leave_snapshot GROUP BY fiscal_year_id)
+        WHERE ordinal IN (
+            SELECT ordinal FROM raw.latest_entity_records WHERE entity = 'fiscal year'
+        )
     ) AS source
     ON target.id = source.id
     WHEN MATCHED AND (target.start_date, target.end_date, target.is_current)

@@ -13,18 +13,15 @@ BEGIN
                 leave_issuer_last_name AS last_name
             FROM raw.leave_snapshot
             WHERE ordinal IN (
-                SELECT max(ordinal) FROM raw.leave_snapshot
-                WHERE leave_issuer_id IS NOT NULL
-                GROUP BY leave_issuer_id
+                SELECT ordinal FROM raw.latest_entity_records WHERE entity = 'leave issuer'
             )
         ),
         emailed AS (
             SELECT current_leave_issuer_id AS id, current_leave_issuer_email AS email
             FROM raw.leave_snapshot
             WHERE ordinal IN (
-                SELECT max(ordinal) FROM raw.leave_snapshot
-                WHERE current_leave_issuer_id IS NOT NULL
-                GROUP BY current_leave_issuer_id
+                SELECT ordinal FROM raw.latest_entity_records
+                WHERE entity = 'current leave issuer'
             )
         )
         SELECT coalesce(named.id, emailed.id) AS id,

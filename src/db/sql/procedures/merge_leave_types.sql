@@ -11,7 +11,9 @@ BEGIN
             coalesce(default_days, 0) AS default_days,
             coalesce(transferable_days, 0) AS transferable_days
         FROM raw.leave_snapshot
-        WHERE ordinal IN (SELECT max(ordinal) FROM raw.leave_snapshot GROUP BY leave_type_id)
+        WHERE ordinal IN (
+            SELECT ordinal FROM raw.latest_entity_records WHERE entity = 'leave type'
+        )
     ) AS source
     ON target.id = source.id
     WHEN MATCHED AND (target.name, target.default_days, target.transferable_days)

@@ -8,7 +8,7 @@
 CREATE OR REPLACE PROCEDURE dbo.stage_snapshot()
 LANGUAGE plpgsql AS $$
 BEGIN
-    TRUNCATE raw.leave_snapshot, raw.latest_employee_records;
+    TRUNCATE raw.leave_snapshot, raw.latest_employee_records, raw.latest_entity_records;
 
     INSERT INTO raw.leave_snapshot (
         id, employee_id, emp_id, team_manager_id, designation_id, designation_name, first_name,
@@ -68,10 +68,38 @@ BEGIN
         WHERE fetched.id = imported.id AND fetched.ordinal > imported.ordinal
     );
 
+    -- The latest record of each entity, for all of them in one pass (a grouping set each; the
+    -- one key it groups by is the only one not null in its rows).
+    INSERT INTO raw.latest_entity_records (entity, ordinal)
+    SELECT CASE
+               WHEN employee_id IS NOT NULL THEN 'employee'
+               WHEN designation_id IS NOT NULL THEN 'designation'
+               WHEN leave_issuer_id IS NOT NULL THEN 'leave issuer'
+               WHEN current_leave_issuer_id IS NOT NULL THEN 'current leave issuer'
+               WHEN leave_type_id IS NOT NULL THEN 'leave type'
+               ELSE 'fiscal year'
+           END,
+           latest
+    FROM (
+        SELECT employee_id, designation_id, leave_issuer_id, current_leave_issuer_id,
+               leave_type_id, fiscal_year_id, max(ordinal) AS latest
+        FROM raw.leave_snapshot
+        GROUP BY GROUPING SETS (
+            (employee_id), (designation_id), (leave_issuer_id), (current_leave_issuer_id),
+            (leave_type_id), (fiscal_year_id)
+        )
+    ) AS latest_of_each
+    WHERE num_nonnulls(
+        employee_id, designation_id, leave_issuer_id, current_leave_issuer_id, leave_type_id,
+        fiscal_year_id
+    ) = 1;
+
     INSERT INTO raw.latest_employee_records
     SELECT *
     FROM raw.leave_snapshot
-    WHERE ordinal IN (SELECT max(ordinal) FROM raw.leave_snapshot GROUP BY employee_id);
+    WHERE ordinal IN (
+        SELECT ordinal FROM raw.latest_entity_records WHERE entity = 'employee'
+    );
 
     -- Fresh statistics, or the planner guesses at the joins of the MERGEs that follow.
     -- The columns the MERGEs join or group on; the others would only cost time.

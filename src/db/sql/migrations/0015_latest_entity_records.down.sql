@@ -1,0 +1,1 @@
+DROP TABLE raw.latest_entity_records;
