@@ -58,7 +58,3 @@ def verify_token(token: str, secret: str) -> VerifiedToken:
         float(issued_at) if isinstance(issued_at, int | float) else 0.0,
         float(claims["exp"]),
     )
-
-
-def principal_from_token(token: str, secret: str) -> Principal:
-    return verify_token(token, secret).principal

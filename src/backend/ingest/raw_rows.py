@@ -49,6 +49,10 @@ FIELD_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("is_converted", ("isConverted",)),
 )
 
+# Fields without a column that the upstream's second generation sends with every record; like
+# any field without a column, they are kept in the payload.
+EXTRA_UPSTREAM_NAMES = ("isAutomated", "totalCount")
+
 RAW_COLUMNS: tuple[str, ...] = (
     "sync_run_id",
     "ordinal",

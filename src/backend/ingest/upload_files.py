@@ -6,19 +6,22 @@ from typing import Any
 
 import orjson
 
-from backend.ingest.raw_rows import FIELD_SOURCES, NAMES_WITH_A_COLUMN
+from backend.ingest.raw_rows import (
+    DATE_COLUMNS,
+    EXTRA_UPSTREAM_NAMES,
+    FIELD_SOURCES,
+    NAMES_WITH_A_COLUMN,
+)
 from backend.ingest.validation import (
     OPTIONAL_DAY_COUNTS,
     OPTIONAL_FLAGS,
     OPTIONAL_IDS,
-    REQUIRED_DATES,
     REQUIRED_IDS,
 )
 
-# Upstream-only extras that a file may carry and that are kept in the payload.
-EXTRA_UPSTREAM_NAMES = frozenset({"isAutomated", "totalCount"})
-KNOWN_NAMES = NAMES_WITH_A_COLUMN | EXTRA_UPSTREAM_NAMES
-REQUIRED_COLUMNS = (*REQUIRED_IDS, *REQUIRED_DATES, "leave_days", "status")
+# Upstream-only extras that a file may carry too.
+KNOWN_NAMES = NAMES_WITH_A_COLUMN | frozenset(EXTRA_UPSTREAM_NAMES)
+REQUIRED_COLUMNS = (*REQUIRED_IDS, *DATE_COLUMNS, "leave_days", "status")
 COLUMN_OF = {name: column for column, names in FIELD_SOURCES for name in names}
 WHOLE_NUMBER_COLUMNS = frozenset((*REQUIRED_IDS, *OPTIONAL_IDS))
 NUMBER_COLUMNS = frozenset(("leave_days", *OPTIONAL_DAY_COUNTS))

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from backend.ingest.iso_values import parse_date, parse_timestamp
-from backend.ingest.raw_rows import UPSTREAM_NAME
+from backend.ingest.raw_rows import DATE_COLUMNS, TIMESTAMP_COLUMNS, UPSTREAM_NAME
 
 BIGINT_MAX = 2**63 - 1
 MAX_DAYS = 366
@@ -14,8 +14,6 @@ NUMBER_TYPES = (int, float)
 REQUIRED_IDS = ("id", "user_id", "leave_type_id", "fiscal_id")
 OPTIONAL_IDS = ("team_manager_id", "designation_id", "leave_issuer_id", "current_leave_issuer_id")
 ALL_IDS = (*REQUIRED_IDS, *OPTIONAL_IDS)
-REQUIRED_DATES = ("start_date", "end_date", "fiscal_start_date", "fiscal_end_date")
-OPTIONAL_TIMESTAMPS = ("created_at", "updated_at")
 OPTIONAL_DAY_COUNTS = ("default_days", "transferable_days")
 OPTIONAL_FLAGS = ("is_hr", "is_supervisor", "is_consecutive", "fiscal_is_current", "is_converted")
 OPTIONAL_TEXTS = (
@@ -73,7 +71,7 @@ def problem_with_ids(fields: Mapping[str, Any]) -> str | None:
 def parsed_dates(fields: Mapping[str, Any]) -> dict[str, date] | str:
     """The required dates, parsed; or what is wrong with them."""
     parsed = {}
-    for column in REQUIRED_DATES:
+    for column in DATE_COLUMNS:
         value = fields[column]
         if value is None:
             return f"{UPSTREAM_NAME[column]} is missing"
@@ -89,7 +87,7 @@ def parsed_dates(fields: Mapping[str, Any]) -> dict[str, date] | str:
 
 
 def problem_with_timestamps(fields: Mapping[str, Any]) -> str | None:
-    for column in OPTIONAL_TIMESTAMPS:
+    for column in TIMESTAMP_COLUMNS:
         value = fields[column]
         if value is not None and parse_timestamp(value) is None:
             return f"{UPSTREAM_NAME[column]} is not an ISO-8601 timestamp: {value!r:.40}"

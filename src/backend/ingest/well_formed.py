@@ -17,6 +17,8 @@ from backend.ingest.iso_values import parse_timestamp
 from backend.ingest.latest_records import ENTITY_KEYS
 from backend.ingest.raw_rows import (
     COLUMNS,
+    DATE_COLUMNS,
+    EXTRA_UPSTREAM_NAMES,
     FIELD_SOURCES,
     PREFERRED_NAMES,
     TEXT_NUMBER_POSITIONS,
@@ -30,7 +32,6 @@ from backend.ingest.validation import (
     OPTIONAL_FLAGS,
     OPTIONAL_IDS,
     OPTIONAL_TEXTS,
-    REQUIRED_DATES,
     REQUIRED_IDS,
     is_whole_number,
 )
@@ -45,13 +46,10 @@ DayCount = (
 # because orjson (the full path's decoder) cannot read those beyond 64 bits; nested values are
 # rare enough to leave to the full path.
 Scalar = str | Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float | bool | None
-# The fields without a column that the upstream's second generation sends with every record;
-# any other unknown field sends the record the full way.
-PAYLOAD_NAMES = ("isAutomated", "totalCount")
 
 REQUIRED: dict[str, Any] = {
     **dict.fromkeys(REQUIRED_IDS, Id),
-    **dict.fromkeys(REQUIRED_DATES, date),
+    **dict.fromkeys(DATE_COLUMNS, date),
     "leave_days": int | float,
 }
 OPTIONAL: dict[str, Any] = {
@@ -83,7 +81,7 @@ WellFormedRecord = msgspec.defstruct(
     "WellFormedRecord",
     [field_of(column) for column in COLUMNS]
     + [(field, OPTIONAL[COLUMNS[position]], None) for position, field, _ in ALTERNATIVES]
-    + [(name, Scalar | msgspec.UnsetType, msgspec.UNSET) for name in PAYLOAD_NAMES],
+    + [(name, Scalar | msgspec.UnsetType, msgspec.UNSET) for name in EXTRA_UPSTREAM_NAMES],
     rename={
         **{column: names[0] for column, names in FIELD_SOURCES},
         **{field: name for _, field, name in ALTERNATIVES},
@@ -97,9 +95,9 @@ ALTERNATIVE_POSITIONS = tuple(
     (position, len(COLUMNS) + offset) for offset, (position, _, _) in enumerate(ALTERNATIVES)
 )
 PAYLOAD_START = len(COLUMNS) + len(ALTERNATIVES)
-NOTHING_EXTRA = [msgspec.UNSET] * len(PAYLOAD_NAMES)
+NOTHING_EXTRA = [msgspec.UNSET] * len(EXTRA_UPSTREAM_NAMES)
 STATUS, ALLOCATIONS, LEAVE_DAYS = map(COLUMNS.index, ("status", "allocations", "leave_days"))
-START, END, FISCAL_START, FISCAL_END = (COLUMNS.index(column) for column in REQUIRED_DATES)
+START, END, FISCAL_START, FISCAL_END = (COLUMNS.index(column) for column in DATE_COLUMNS)
 KEYS_OF = itemgetter(*(PREFERRED_NAMES.index(name) for name in ("id", *ENTITY_KEYS)))
 
 
@@ -133,7 +131,7 @@ def well_formed(encoded: bytes) -> WellFormed | None:
 
 
 def payload_of(values: list[Any]) -> dict[str, Any]:
-    sent = zip(PAYLOAD_NAMES, values, strict=True)
+    sent = zip(EXTRA_UPSTREAM_NAMES, values, strict=True)
     return {name: value for name, value in sent if value is not msgspec.UNSET}
 
 
