@@ -4,15 +4,16 @@ from collections.abc import Iterator
 from contextlib import AbstractAsyncContextManager, contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from backend.dependencies import Admin, PoolDep, UpstreamRunnerDep
 from backend.errors import ApiError
 from backend.repositories import sync_runs
+from backend.routes.loop_dependencies import no_unknown_query_parameters
 from backend.schemas import ErrorBody, Page, RejectedRecord, SyncRun
 from backend.services.runs import SyncAlreadyRunning, SyncFailed
 
-router = APIRouter(tags=["sync"])
+router = APIRouter(tags=["sync"], dependencies=[Depends(no_unknown_query_parameters)])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]

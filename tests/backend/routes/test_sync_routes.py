@@ -81,3 +81,10 @@ async def test_a_limit_over_1000_is_a_422_naming_the_field(api, admin_headers):
 
     assert answer.status_code == 422
     assert answer.json()["error"]["details"][0]["field"] == "query.limit"
+
+
+async def test_a_misspelt_query_parameter_is_a_422_naming_it(api, admin_headers):
+    answer = await api.get("/sync/runs?limt=5", headers=admin_headers)
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["details"][0]["field"] == "query.limt"
