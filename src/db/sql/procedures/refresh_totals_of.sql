@@ -3,6 +3,8 @@
 -- decides which.
 CREATE OR REPLACE PROCEDURE reporting.refresh_totals_of(changed_years bigint[])
 LANGUAGE plpgsql AS $$
+DECLARE
+    sort_setting text := current_setting('enable_sort');
 BEGIN
     -- The aggregates below fit in memory (~50 MB for five years of 160,000 leaves) instead of
     -- spilling to disk; until the end of the run's transaction only.
@@ -18,6 +20,10 @@ BEGIN
     WHERE leave.fiscal_year_id = ANY (changed_years)
     GROUP BY leave.fiscal_year_id, leave.employee_id, leave.leave_type_id, leave.status;
     -- One pass over the working days for both tables, summed per month and weekday first.
+    -- The planner cannot see how many working days a leave has and guesses ~1,000, so it would
+    -- sort the ~100,000 sums twice to aggregate them again; hashing them is ~0.25 s faster on a
+    -- first load. For this statement only.
+    PERFORM set_config('enable_sort', 'off', true);
     WITH working_days AS MATERIALIZED (
         SELECT leave.fiscal_year_id, leave.department, leave.designation_id,
                leave.leave_type_id, leave.status,
@@ -45,6 +51,7 @@ BEGIN
            extract(year FROM month)::integer AS year, weekday, sum(leave_days)
     FROM working_days
     GROUP BY fiscal_year_id, department, designation_id, leave_type_id, status, year, weekday;
+    PERFORM set_config('enable_sort', sort_setting, true);
 
     IF NOT EXISTS (
         SELECT 1 FROM reporting.precomputed_fiscal_years
