@@ -34,7 +34,9 @@ class UnchangedRecord(NamedTuple):
 
 class LatestRecords:
     def __init__(self) -> None:
-        self._latest: tuple[dict[Any, UnchangedRecord | None], ...] = tuple({} for _ in ENTITY_KEYS)
+        # Per entity kind: key -> its latest record, while that one is unchanged.
+        self._latest: tuple[dict[Any, UnchangedRecord], ...] = tuple({} for _ in ENTITY_KEYS)
+        self._holds_unchanged = False
 
     def note(self, record: Mapping[str, Any], unchanged: UnchangedRecord | None) -> None:
         """Called in snapshot order for every valid record; `unchanged` is None for a record
@@ -43,17 +45,20 @@ class LatestRecords:
 
     def note_keys(self, keys: Sequence[Any], unchanged: UnchangedRecord | None) -> None:
         """`note`, for a record of which only its keys were read (in ENTITY_KEYS order)."""
+        if unchanged is None:
+            # A later record in raw supersedes the unchanged one; with none noted yet (a first
+            # load), there is nothing to supersede, and the usual record costs nothing here.
+            if self._holds_unchanged:
+                for latest, key in zip(self._latest, keys, strict=True):
+                    latest.pop(key, None)
+            return
+        self._holds_unchanged = True
         for latest, key in zip(self._latest, keys, strict=True):
             if key is not None:
                 latest[key] = unchanged
 
     def unchanged_latest(self) -> Iterator[UnchangedRecord]:
         """Each unchanged record that is some entity's latest, once, in snapshot order."""
-        chosen = {
-            entry.ordinal: entry
-            for latest in self._latest
-            for entry in latest.values()
-            if entry is not None
-        }
+        chosen = {entry.ordinal: entry for latest in self._latest for entry in latest.values()}
         for ordinal in sorted(chosen):
             yield chosen[ordinal]

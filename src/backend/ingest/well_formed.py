@@ -7,13 +7,12 @@ read, a date that does not fit) is declined with None, and the full validation d
 its reason: a record is only ever set aside by that one path.
 """
 
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 from typing import Annotated, Any, NamedTuple
 
 import msgspec
 
-from backend.ingest.iso_values import parse_timestamp
 from backend.ingest.latest_records import ENTITY_KEYS
 from backend.ingest.raw_rows import (
     COLUMNS,
@@ -47,6 +46,15 @@ DayCount = (
 # rare enough to leave to the full path.
 Scalar = str | Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float | bool | None
 
+# The usual timestamp: to the second or finer (up to microseconds), with an offset. Python and
+# PostgreSQL read these alike; any other form takes the full path (`iso_values`).
+Timestamp = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})$"
+    ),
+]
+
 REQUIRED: dict[str, Any] = {
     **dict.fromkeys(REQUIRED_IDS, Id),
     **dict.fromkeys(DATE_COLUMNS, date),
@@ -55,7 +63,7 @@ REQUIRED: dict[str, Any] = {
 OPTIONAL: dict[str, Any] = {
     **dict.fromkeys(OPTIONAL_IDS, Id | None),
     **dict.fromkeys(OPTIONAL_TEXTS, str | None),
-    **dict.fromkeys(TIMESTAMP_COLUMNS, str | None),
+    **dict.fromkeys(TIMESTAMP_COLUMNS, Timestamp | None),
     **dict.fromkeys(OPTIONAL_DAY_COUNTS, DayCount),
     **dict.fromkeys(OPTIONAL_FLAGS, bool | None),
     "emp_id": str | Id | None,
@@ -107,9 +115,10 @@ class WellFormed(NamedTuple):
     payload: dict[str, Any] | None  # the fields without a column
 
 
-def well_formed(encoded: bytes) -> WellFormed | None:
-    """The record, ready for the raw table; None when the full validation must decide."""
-    if b"\\u0000" in encoded:
+def well_formed(encoded: bytes, *, free_of_nul: bool = False) -> WellFormed | None:
+    """The record, ready for the raw table; None when the full validation must decide.
+    `free_of_nul`: the caller has found no escaped NUL in the text (in its whole page, once)."""
+    if not free_of_nul and b"\\u0000" in encoded:
         return None
     try:
         record = DECODE(encoded)
@@ -147,11 +156,12 @@ def fields_agree(values: list[Any]) -> bool:
     status = values[STATUS]
     if status is None or not status.strip():
         return False
-    for position in TIMESTAMP_POSITIONS:
-        if (text := values[position]) is not None:
-            if (instant := parse_timestamp(text)) is None:
-                return False
-            values[position] = instant
+    try:
+        for position in TIMESTAMP_POSITIONS:
+            if (text := values[position]) is not None:
+                values[position] = datetime.fromisoformat(text)
+    except ValueError:  # a day or time that does not exist
+        return False
     allocations = values[ALLOCATIONS]
     return allocations is None or all(is_whole_number(entry.get("id")) for entry in allocations)
 

@@ -26,3 +26,12 @@ def test_a_record_latest_for_several_entities_is_given_once():
     latest.note({"userId": 11, "leaveTypeId": 1, "fiscalId": 7}, unchanged(4))
 
     assert [entry.decoded() for entry in latest.unchanged_latest()] == [{"id": 4}]
+
+
+def test_an_unchanged_record_after_changed_ones_is_the_latest():
+    latest = LatestRecords()
+    latest.note({"userId": 11}, None)
+    latest.note({"userId": 11}, unchanged(1))
+    latest.note({"userId": 12}, None)
+
+    assert [entry.ordinal for entry in latest.unchanged_latest()] == [1]

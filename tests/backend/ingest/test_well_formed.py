@@ -97,3 +97,27 @@ def test_an_integer_orjson_cannot_read_is_left_to_the_full_validation():
 
     assert too_long != record
     assert well_formed(too_long) is None
+
+
+@pytest.mark.parametrize(
+    "created_at",
+    ["2024-08-01T09:15:00Z", "2024-08-01T09:15:00.123456+05:45", "2024-08-01T09:15:00.5-03:00"],
+)
+def test_a_timestamp_to_the_second_with_an_offset_is_read_on_the_fast_path(created_at):
+    record = leave_record(createdAt=created_at)
+
+    assert row_of(orjson.dumps(record)) == full_path_row(record)
+
+
+@pytest.mark.parametrize(
+    "created_at", ["2024-08-01T09:15:00", "2024-08-01 09:15:00Z", "2024-08-01T09:15:00.1234565Z"]
+)
+def test_a_timestamp_in_a_rarer_form_is_left_to_the_full_path_which_reads_it(created_at):
+    record = leave_record(createdAt=created_at)
+
+    assert well_formed(orjson.dumps(record)) is None
+    assert full_path_row(record)
+
+
+def test_a_timestamp_of_a_day_that_does_not_exist_is_left_to_the_full_validation():
+    assert well_formed(orjson.dumps(leave_record(createdAt="2024-02-30T09:15:00Z"))) is None
