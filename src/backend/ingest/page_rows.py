@@ -51,7 +51,6 @@ def sort_fetched_page(
     """`keys`: each record's (id, *entity keys), read without decoding it; None when nothing is
     remembered (every record is decoded then)."""
     result = SortedPage()
-    free_of_nul = b"\\u0000" not in page.body
     for offset, record in enumerate(page.records):
         ordinal = first_ordinal + offset
         encoded = bytes(record)
@@ -63,7 +62,7 @@ def sort_fetched_page(
                 result.unchanged += 1
                 latest.note_keys(record_keys[1:], UnchangedRecord(ordinal, fingerprint, encoded))
                 continue
-        if (accepted := well_formed(encoded, free_of_nul=free_of_nul)) is not None:
+        if (accepted := well_formed(encoded)) is not None:
             row = (sync_run_id, ordinal, *accepted.values, accepted.payload, fingerprint)
             result.rows.append(row)
             result.fetched_ids.append((accepted.keys[0], ordinal))

@@ -115,10 +115,9 @@ class WellFormed(NamedTuple):
     payload: dict[str, Any] | None  # the fields without a column
 
 
-def well_formed(encoded: bytes, *, free_of_nul: bool = False) -> WellFormed | None:
-    """The record, ready for the raw table; None when the full validation must decide.
-    `free_of_nul`: the caller has found no escaped NUL in the text (in its whole page, once)."""
-    if not free_of_nul and b"\\u0000" in encoded:
+def well_formed(encoded: bytes) -> WellFormed | None:
+    """The record, ready for the raw table; None when the full validation must decide."""
+    if b"\\u0000" in encoded:
         return None
     try:
         record = DECODE(encoded)
