@@ -13,6 +13,7 @@ from typing import Annotated, Any, NamedTuple
 
 import msgspec
 
+from backend.ingest.iso_values import USUAL_TIMESTAMP
 from backend.ingest.latest_records import ENTITY_KEYS
 from backend.ingest.raw_rows import (
     COLUMNS,
@@ -46,14 +47,8 @@ DayCount = (
 # rare enough to leave to the full path.
 Scalar = str | Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float | bool | None
 
-# The usual timestamp: to the second or finer (up to microseconds), with an offset. Python and
-# PostgreSQL read these alike; any other form takes the full path (`iso_values`).
-Timestamp = Annotated[
-    str,
-    msgspec.Meta(
-        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})$"
-    ),
-]
+# Any other form of timestamp takes the full path, which reads it as PostgreSQL would.
+Timestamp = Annotated[str, msgspec.Meta(pattern=USUAL_TIMESTAMP)]
 
 REQUIRED: dict[str, Any] = {
     **dict.fromkeys(REQUIRED_IDS, Id),
