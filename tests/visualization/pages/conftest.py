@@ -22,31 +22,29 @@ from tests.records import merge_records
 from vyaguta_demo.dataset import generate
 
 APP = Path(visualization.__file__).parent / "app.py"
-TODAY = date.today()
 
 
-def off_today(records: list[dict]) -> dict:
+def off_today(records: list[dict], today: date) -> dict:
     """A day of approved leave today, for the newest record's employee: on a working day,
     "who is off today" then always has someone to list."""
     newest = records[-1]
     return {
         **newest,
         "id": newest["id"] + 1,
-        "startDate": TODAY.isoformat(),
-        "endDate": TODAY.isoformat(),
+        "startDate": today.isoformat(),
+        "endDate": today.isoformat(),
         "leaveDays": 1,
         "status": "APPROVED",
     }
 
 
 # Generated up to today, so that the current fiscal year holds leave.
-GENERATED = generate(records=800, seed=11, today=TODAY)
-RECORDS = [*GENERATED, off_today(GENERATED)]
+GENERATED = generate(records=800, seed=11, today=date.today())
 REJECTED_REASON = "endDate 2024-01-01 is before startDate 2024-02-01"
 SETTINGS_TO_CLEAR = ("DASHBOARD_DATABASE_URL", "DASHBOARD_PASSWORD", "POLL_INTERVAL_SECONDS")
 
 
-async def record_sync_history(connection: asyncpg.Connection) -> None:
+async def record_sync_history(connection: asyncpg.Connection, records: int) -> None:
     """A failed run that set a record aside, then a run that succeeded just now."""
     failed = await connection.fetchval(
         "INSERT INTO ops.sync_runs (trigger, status, started_at, finished_at, fetched, error) "
@@ -62,7 +60,7 @@ async def record_sync_history(connection: asyncpg.Connection) -> None:
     await connection.execute(
         "INSERT INTO ops.sync_runs (trigger, status, started_at, finished_at, fetched, inserted) "
         "VALUES ('manual', 'succeeded', now() - interval '2 s', now(), $1, $1)",
-        len(RECORDS),
+        records,
     )
 
 
@@ -72,10 +70,12 @@ async def demo_database_url(postgres_url: str, template_database: str) -> AsyncI
     await create_database(postgres_url, name, template=template_database)
     url = with_database(postgres_url, name)
     connection = await connect(url)
+    # Today as of this test, not of the session: a session may run past midnight.
+    records = [*GENERATED, off_today(GENERATED, date.today())]
     try:
-        await merge_records(connection, RECORDS)
+        await merge_records(connection, records)
         await connection.execute(query("sync/refresh_reporting"))
-        await record_sync_history(connection)
+        await record_sync_history(connection, len(records))
     finally:
         await connection.close()
     yield url
