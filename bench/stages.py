@@ -46,6 +46,10 @@ PROBES = (
 SQL_STAGES = {
     "sync/truncate_raw": "truncate raw",
     "sync/remembered_fingerprints": "fingerprint lookup",
+    # Sent after each page's COPY and awaited before the next: its wall time is mostly the
+    # next page's sorting, which it runs alongside (its own time is the procedure's, in
+    # pg_stat_user_functions).
+    "sync/insert_first_leaves": "first load: leaves INSERT (overlapped)",
     "sync/merge_snapshot": "MERGE",
     "sync/refresh_reporting": "reporting refresh",
 }
@@ -60,6 +64,7 @@ RAW_STAGES = (
 )
 BREAKDOWN_ORDER = (
     *RAW_STAGES,
+    "first load: leaves INSERT (overlapped)",
     "MERGE",
     "reporting refresh",
     "bookkeeping SQL",

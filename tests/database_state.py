@@ -6,6 +6,17 @@ from backend.backup.tables import TABLES
 
 DBO_TABLES = TABLES
 
+# A table's indexes and constraints, as definitions: $1 is the table's name.
+TABLE_SHAPE = """
+SELECT array_agg(definition ORDER BY definition) FROM (
+    SELECT pg_get_indexdef(indexrelid) AS definition
+    FROM pg_index WHERE indrelid = $1::regclass
+    UNION ALL
+    SELECT conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated
+    FROM pg_constraint WHERE conrelid = $1::regclass
+) AS shape
+"""
+
 
 async def dbo_contents(pool: asyncpg.Pool) -> dict[str, list[str]]:
     contents = {}

@@ -3,7 +3,7 @@ from datetime import date
 import asyncpg
 import pytest
 
-from tests.database_state import DBO_TABLES
+from tests.database_state import DBO_TABLES, TABLE_SHAPE
 from tests.records import as_v2, leave_record, merge_records
 
 
@@ -245,17 +245,6 @@ async def test_an_employee_holds_exactly_the_allocations_of_their_latest_record(
     await merge_records(connection, reallocated)
 
     assert await connection.fetch("SELECT * FROM dbo.employee_allocations") == [(11, 502)]
-
-
-TABLE_SHAPE = """
-SELECT array_agg(definition ORDER BY definition) FROM (
-    SELECT pg_get_indexdef(indexrelid) AS definition
-    FROM pg_index WHERE indrelid = $1::regclass
-    UNION ALL
-    SELECT conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated
-    FROM pg_constraint WHERE conrelid = $1::regclass
-) AS shape
-"""
 
 
 async def test_a_first_load_leaves_every_index_and_foreign_key_as_migrated(connection):

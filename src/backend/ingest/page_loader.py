@@ -1,7 +1,10 @@
 """One fetched page into raw: its records' keys and remembered fingerprints are read first
-(while the page before it is loaded), then the changed records are sorted and COPYed."""
+(while the page before it is loaded), then the changed records are sorted and COPYed. On a first
+load, PostgreSQL inserts a page's leaves into dbo while the next page is sorted."""
 
+import asyncio
 import logging
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +19,7 @@ from backend.ingest.pages import FetchedPage
 from backend.ingest.raw_copies import copy_fetched_ids, copy_raw_rows
 from backend.ingest.remembered_pages import PageSummary
 from backend.repositories.sync_runs import insert_rejected
+from db.sql_files import query
 
 logger = logging.getLogger(__name__)
 
@@ -31,12 +35,21 @@ class PageLoader:
     """Counts what it loaded, and hears every valid record for the latest records."""
 
     def __init__(
-        self, connection: asyncpg.Connection, pool: asyncpg.Pool, run_id: int, look_up: bool
+        self,
+        connection: asyncpg.Connection,
+        pool: asyncpg.Pool,
+        run_id: int,
+        *,
+        look_up: bool,
+        inserts_leaves: bool = False,
     ) -> None:
+        """`inserts_leaves`: a first load, after dbo.defer_leave_definitions()."""
         self.connection = connection
         self.pool = pool
         self.run_id = run_id
         self.look_up = look_up
+        self.inserts_leaves = inserts_leaves
+        self.inserting: asyncio.Future[str] | None = None
         self.latest = LatestRecords()
         self.pages: list[PageSummary] = []
         self.fetched = self.rejected = self.changed = self.unchanged = 0
@@ -64,10 +77,15 @@ class PageLoader:
                 remembered=prepared.remembered,
                 latest=self.latest,
             )
+        first_ordinal = self.fetched
         self.fetched += count
         # The records are rows now; let them go before the COPY rather than after.
         records.clear()
+        # The previous page's INSERT first: a connection runs one statement at a time.
+        await self.leaves_inserted()
         await self.copy(rows)
+        if self.inserts_leaves and rows.rows:
+            await self.start_inserting_leaves(first_ordinal, self.fetched)
         self.rejected += len(rows.rejected)
         self.changed += len(rows.rows)
         self.unchanged += rows.unchanged
@@ -92,3 +110,24 @@ class PageLoader:
             await copy_fetched_ids(self.connection, rows.fetched_ids)
         if rows.rejected:
             await insert_rejected(self.pool, rows.rejected)
+
+    async def start_inserting_leaves(self, first_ordinal: int, past_the_last: int) -> None:
+        """Sent, not awaited: the run's connection is not needed again until the next COPY, and
+        the interpreter is busy sorting the next page meanwhile."""
+        self.inserting = asyncio.ensure_future(
+            self.connection.execute(query("sync/insert_first_leaves"), first_ordinal, past_the_last)
+        )
+        # Let the statement go out before the sorting holds the event loop.
+        await asyncio.sleep(0)
+
+    async def leaves_inserted(self) -> None:
+        inserting, self.inserting = self.inserting, None
+        if inserting is not None:
+            await inserting
+
+    async def abandon(self) -> None:
+        """After a failure: the statement still running ends before the transaction does."""
+        inserting, self.inserting = self.inserting, None
+        if inserting is not None:
+            with suppress(Exception, asyncio.CancelledError):
+                await inserting

@@ -42,17 +42,20 @@ async def load_snapshot(
     run_id: int,
 ) -> LoadedSnapshot:
     await connection.execute(query("sync/truncate_raw"))
-    # On a first load nothing is remembered: no page needs looking up.
-    loader = PageLoader(connection, pool, run_id, await any_fingerprint_remembered(connection))
+    loader = await page_loader_for(connection, pool, run_id)
     with page_spool() as spool:
-        async with one_page_ahead(loader) as load:
-            async for page in pages:
-                if isinstance(page, RepeatedPage):
-                    spool.keep(page)
-                    continue
-                for earlier in spool.replay():
-                    await load(earlier)
-                await load(page)
+        try:
+            async with one_page_ahead(loader) as load:
+                async for page in pages:
+                    if isinstance(page, RepeatedPage):
+                        spool.keep(page)
+                        continue
+                    for earlier in spool.replay():
+                        await load(earlier)
+                    await load(page)
+            await loader.leaves_inserted()
+        finally:
+            await loader.abandon()
         if spool:
             return snapshot_of_repeated_pages(spool.summaries(), loader.latest)
     return LoadedSnapshot(
@@ -63,6 +66,19 @@ async def load_snapshot(
         loader.latest,
         loader.pages,
     )
+
+
+async def page_loader_for(
+    connection: asyncpg.Connection, pool: asyncpg.Pool, run_id: int
+) -> PageLoader:
+    """On a first load nothing is remembered: no page needs looking up, and into an empty
+    dbo.employee_leaves each page's leaves go as soon as the page is in raw."""
+    if await any_fingerprint_remembered(connection):
+        return PageLoader(connection, pool, run_id, look_up=True)
+    first_load = await connection.fetchval(query("sync/leaves_table_is_empty"))
+    if first_load:
+        await connection.execute(query("sync/defer_leave_definitions"))
+    return PageLoader(connection, pool, run_id, look_up=False, inserts_leaves=first_load)
 
 
 @asynccontextmanager

@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 import orjson
+import pytest
 import pytest_asyncio
 
 from backend.ingest.envelopes import parse_page
@@ -12,12 +13,12 @@ from backend.ingest.fingerprints import fingerprint_of
 from backend.ingest.pages import FetchedPage, RepeatedPage
 from backend.ingest.remembered_pages import PageSummary
 from backend.ingest.snapshot import LoadedSnapshot, copy_latest_unchanged_records, load_snapshot
-from backend.ingest.upstream import DateWindow, read_page
+from backend.ingest.upstream import DateWindow, UpstreamError, read_page
 from backend.repositories.sync_runs import insert_running_run
 from backend.services.upload import upload_records
 from db.pool import create_pool
 from db.sql_files import query
-from tests.database_state import dbo_contents, live_leave_ids
+from tests.database_state import TABLE_SHAPE, dbo_contents, live_leave_ids
 from tests.records import leave_record
 
 PAGE_SIZE = 2
@@ -59,6 +60,22 @@ async def raw_ids(pool: asyncpg.Pool) -> list[int]:
     return [row["id"] for row in rows]
 
 
+def three_leaves() -> list[dict]:
+    """On two pages."""
+    return [
+        *leaves_of_employee_11(),
+        leave_record(id=3, userId=12, startDate="2024-10-01", endDate="2024-10-01"),
+    ]
+
+
+async def failing_after_two_pages(records: list) -> AsyncIterator[FetchedPage]:
+    """The first page is loaded (and its leaves sent to dbo) once the second arrives."""
+    async for page in pages_of(records):
+        if page.number > 2:
+            raise UpstreamError("page 3: upstream answered 404")
+        yield page
+
+
 def leaves_of_employee_11() -> list[dict]:
     return [
         leave_record(id=1, email="old@example.com", startDate="2024-08-05", endDate="2024-08-05"),
@@ -71,6 +88,59 @@ async def test_a_first_load_takes_every_record_as_changed(pool):
 
     assert (loaded.fetched, loaded.changed, loaded.unchanged) == (2, 2, 0)
     assert await live_leave_ids(pool) == {1, 2}
+
+
+async def test_a_first_loads_leaves_are_in_dbo_before_the_merge(pool):
+    run_id = await insert_running_run(pool, "manual", "full", DateWindow(None, None))
+    async with pool.acquire() as connection, connection.transaction():
+        await load_snapshot(connection, pool, pages_of(three_leaves()), run_id=run_id)
+
+        loaded_ids = await connection.fetchval(
+            "SELECT array_agg(id ORDER BY id) FROM dbo.employee_leaves"
+        )
+
+    assert loaded_ids == [1, 2, 3]
+
+
+async def test_a_first_load_leaves_every_index_and_foreign_key_as_migrated(pool):
+    migrated = await pool.fetchval(TABLE_SHAPE, "dbo.employee_leaves")
+
+    await sync_records(pool, three_leaves())
+
+    assert await pool.fetchval(TABLE_SHAPE, "dbo.employee_leaves") == migrated
+    assert await live_leave_ids(pool) == {1, 2, 3}
+
+
+async def test_a_first_load_that_fails_leaves_the_empty_table_as_migrated(pool):
+    migrated = await pool.fetchval(TABLE_SHAPE, "dbo.employee_leaves")
+
+    with pytest.raises(UpstreamError):
+        await sync_pages(pool, failing_after_two_pages([*three_leaves(), *three_leaves()]))
+
+    assert await pool.fetchval(TABLE_SHAPE, "dbo.employee_leaves") == migrated
+    assert await live_leave_ids(pool) == set()
+    assert await pool.fetchval("SELECT count(*) FROM raw.deferred_leave_definitions") == 0
+
+
+async def test_of_an_id_sent_twice_on_one_page_of_a_first_load_the_later_copy_lands(pool):
+    record = leave_record(id=1)
+
+    await sync_records(pool, [record, {**record, "status": "CANCELLED"}])
+
+    assert await pool.fetchval("SELECT status FROM dbo.employee_leaves WHERE id = 1") == (
+        "CANCELLED"
+    )
+
+
+async def test_of_an_id_sent_again_on_a_later_page_of_a_first_load_the_later_copy_lands(pool):
+    record = leave_record(id=1)
+    later_page = [{**record, "status": "CANCELLED"}]
+
+    await sync_records(pool, [record, leave_record(id=2, userId=12), *later_page])
+
+    assert await pool.fetchval("SELECT status FROM dbo.employee_leaves WHERE id = 1") == (
+        "CANCELLED"
+    )
 
 
 async def test_only_a_changed_record_is_loaded_again(pool):

@@ -9,7 +9,7 @@ import pytest
 from backend.repositories.sync_runs import get_run
 from backend.services.runs import SyncAlreadyRunning, SyncFailed
 from backend.services.sync import run_sync
-from tests.database_state import dbo_contents, live_leave_ids
+from tests.database_state import TABLE_SHAPE, dbo_contents, live_leave_ids
 
 
 async def failed_run(pool, client, options) -> dict:
@@ -76,6 +76,19 @@ async def test_an_upstream_fault_fails_the_run_and_changes_nothing(
     assert run["status"] == "failed"
     assert run["error"] == reason
     assert await dbo_contents(pool) == before
+
+
+async def test_a_first_sync_that_fails_leaves_the_leaves_table_empty_and_as_migrated(
+    pool, client, options, upstream
+):
+    migrated = await pool.fetchval(TABLE_SHAPE, "dbo.employee_leaves")
+    upstream.set_faults(fail_pages=[4], fail_status=404)
+
+    run = await failed_run(pool, client, options)
+
+    assert run["error"] == "page 4: upstream answered 404"
+    assert await live_leave_ids(pool) == set()
+    assert await pool.fetchval(TABLE_SHAPE, "dbo.employee_leaves") == migrated
 
 
 async def test_a_truncated_page_fails_the_run_as_invalid_json(pool, client, options, upstream):

@@ -1,0 +1,1 @@
+CALL dbo.defer_leave_definitions()

@@ -1,0 +1,1 @@
+CALL dbo.insert_first_leaves('upstream', $1, $2)
