@@ -12,6 +12,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     employee_ids bigint[];
     changed_years bigint[];
+    merge_join_setting text := current_setting('enable_mergejoin');
 BEGIN
     WITH computed AS MATERIALIZED (
         SELECT * FROM reporting.fiscal_year_signatures()
@@ -41,6 +42,11 @@ BEGIN
         CALL reporting.refresh_totals_of(changed_years);
     END IF;
 
+    -- Each fiscal year of the balances' carry-over chain joins the year before it. Merge-joined,
+    -- every step sorts the whole grid of employees, leave types and years again; hash-joined,
+    -- the grid is hashed once (everyone's balances alone: 385 -> 262 ms; the refresh of a
+    -- first load, with its inserts: ~0.61 -> ~0.57 s). For these statements only.
+    PERFORM set_config('enable_mergejoin', 'off', true);
     IF everyone
         OR EXISTS (SELECT 1 FROM raw.balances_to_refresh WHERE employee_id IS NULL)
         OR NOT EXISTS (SELECT 1 FROM reporting.leave_balances)
@@ -57,6 +63,7 @@ BEGIN
             SELECT * FROM reporting.leave_balances_of(employee_ids);
         END IF;
     END IF;
+    PERFORM set_config('enable_mergejoin', merge_join_setting, true);
     TRUNCATE raw.balances_to_refresh;
 END
 $$;
