@@ -30,16 +30,15 @@ async def test_a_refresh_inside_the_merge_transaction_lands_with_it(connection):
     assert await annual_used(connection) == [2]
 
 
-async def test_a_refresh_leaves_the_planner_settings_of_the_transaction_as_it_found_them(
-    connection,
-):
+async def test_a_merge_and_a_refresh_leave_the_planner_settings_as_they_found_them(connection):
     async with connection.transaction():
         await merge_records(connection, [leave(1, 203, "2024-08-05", "2024-08-06", leaveDays=2)])
         await connection.execute(query("sync/refresh_reporting"))
 
         settings = await connection.fetchrow(
             "SELECT current_setting('enable_sort') AS sort,"
-            " current_setting('enable_mergejoin') AS merge_join"
+            " current_setting('enable_mergejoin') AS merge_join,"
+            " current_setting('default_statistics_target') AS statistics_target"
         )
 
-    assert tuple(settings) == ("on", "on")
+    assert tuple(settings) == ("on", "on", "100")
