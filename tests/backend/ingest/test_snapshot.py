@@ -143,6 +143,16 @@ async def test_of_an_id_sent_again_on_a_later_page_of_a_first_load_the_later_cop
     )
 
 
+async def test_a_first_load_remembers_the_later_copy_of_an_id_sent_twice(pool):
+    record = leave_record(id=1)
+    later = {**record, "status": "CANCELLED"}
+    await sync_records(pool, [record, later, leave_record(id=2, userId=12)])
+
+    loaded = await sync_records(pool, [later, leave_record(id=2, userId=12)])
+
+    assert (loaded.changed, loaded.unchanged) == (0, 2)
+
+
 async def test_only_a_changed_record_is_loaded_again(pool):
     records = [*leaves_of_employee_11(), leave_record(id=3, startDate="2024-10-01")]
     records[2]["endDate"] = "2024-10-01"

@@ -12,3 +12,7 @@ CREATE UNLOGGED TABLE raw.deferred_leave_definitions (
 -- Each page's leaves are read from raw by their ordinals.
 CREATE INDEX imported_leave_information_ordinal_idx
     ON raw.imported_leave_information (ordinal);
+
+-- Replaced by dbo.remember_fingerprints(text, boolean): a first load by pages remembers the
+-- fingerprints as it goes.
+DROP PROCEDURE IF EXISTS dbo.remember_fingerprints(text);

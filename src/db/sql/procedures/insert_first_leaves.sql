@@ -1,7 +1,8 @@
 -- The leaves of raw's records with ordinals from first_ordinal (included) to past_the_last
--- (excluded), into dbo.employee_leaves during a first load (after dbo.defer_leave_definitions).
--- Of an id fetched twice the later copy wins, within these records and over what an earlier
--- call inserted.
+-- (excluded), into dbo.employee_leaves during a first load (after dbo.defer_leave_definitions),
+-- and, of upstream records, their fingerprints (what dbo.remember_fingerprints does for every
+-- other merge). Of an id fetched twice the later copy wins, within these records and over what
+-- an earlier call inserted.
 CREATE OR REPLACE PROCEDURE dbo.insert_first_leaves(
     leave_source text, first_ordinal bigint, past_the_last bigint
 )
@@ -36,5 +37,13 @@ BEGIN
         created_at = excluded.created_at,
         updated_at = excluded.updated_at,
         source = excluded.source;
+    IF leave_source = 'upstream' THEN
+        INSERT INTO raw.leave_fingerprints (id, fingerprint)
+        SELECT DISTINCT ON (id) id, fingerprint
+        FROM raw.leave_snapshot
+        WHERE ordinal >= first_ordinal AND ordinal < past_the_last AND fingerprint IS NOT NULL
+        ORDER BY id, ordinal DESC
+        ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint;
+    END IF;
 END
 $$;

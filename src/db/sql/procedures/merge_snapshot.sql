@@ -19,6 +19,8 @@ SET work_mem = '64MB'
 AS $$
 DECLARE
     snapshot_size bigint;
+    -- A sync's first load: its pages' leaves went in as they arrived (dbo.insert_first_leaves).
+    first_load_by_pages boolean := EXISTS (SELECT 1 FROM raw.deferred_leave_definitions);
 BEGIN
     CALL dbo.stage_snapshot();
     CALL dbo.merge_departments();
@@ -34,13 +36,16 @@ BEGIN
     CALL dbo.merge_employee_leaves(leave_source, inserted, updated);
     deleted := 0;
     IF leave_source = 'upstream' THEN
-        CALL dbo.mark_missing_leaves_deleted(window_start, window_end, deleted);
+        -- Nothing is missing from a table that held nothing.
+        IF NOT first_load_by_pages THEN
+            CALL dbo.mark_missing_leaves_deleted(window_start, window_end, deleted);
+        END IF;
         SELECT count(*) INTO snapshot_size
         FROM (SELECT id FROM raw.fetched_leaves GROUP BY id) AS distinct_ids;
     ELSE
         SELECT count(*) INTO snapshot_size FROM raw.leave_snapshot;
     END IF;
-    CALL dbo.remember_fingerprints(leave_source);
+    CALL dbo.remember_fingerprints(leave_source, first_load_by_pages);
     unchanged := snapshot_size - inserted - updated;
 
     -- After a large change the planner's statistics are stale until autovacuum comes by, and
