@@ -8,15 +8,11 @@ LANGUAGE plpgsql AS $$
 DECLARE
     written bigint;
 BEGIN
-    -- A first load. Every balance is computed afresh after it (see refresh_reporting).
-    IF EXISTS (SELECT 1 FROM raw.deferred_leave_definitions) THEN
-        -- A sync's: its pages' leaves went in as they arrived (dbo.insert_first_leaves).
-        CALL dbo.restore_leave_definitions();
-        SELECT count(*) INTO inserted FROM dbo.employee_leaves;
-        updated := 0;
-        RETURN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM dbo.employee_leaves) THEN
+    -- A first load, whose leaves a sync inserted page by page already (deferred definitions
+    -- pending). Every balance is computed afresh after it (see refresh_reporting).
+    IF EXISTS (SELECT 1 FROM raw.deferred_leave_definitions)
+        OR NOT EXISTS (SELECT 1 FROM dbo.employee_leaves)
+    THEN
         CALL dbo.load_first_employee_leaves(leave_source, inserted);
         updated := 0;
         RETURN;
