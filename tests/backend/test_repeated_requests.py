@@ -102,6 +102,8 @@ async def test_a_repeat_after_a_succeeded_run_is_not_answered_from_the_older_dat
         "INSERT INTO ops.sync_runs (trigger, status, finished_at) VALUES ('manual', $1, now())",
         "succeeded",
     )
+    # Another process's run: seen when the version is read, served once switched in.
+    await app.state.answer_cache.data_changed(app.state.pool)
     await api.get("/kpi/top-employees", headers=viewer, params=query)
 
     assert route_calls == ["top_employees", "top_employees"]

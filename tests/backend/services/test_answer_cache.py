@@ -198,3 +198,77 @@ async def test_answers_slow_last_time_take_turns_and_the_quick_ones_do_not_wait(
     assert most == answer_cache.HEAVY_CONCURRENCY + 1  # two slow ones and the quick one
     release.set()
     await asyncio.gather(quick, *waiting)
+
+
+async def asked_twice(cache: AnswerCache, pool, compute: SlowAnswers) -> None:
+    compute.release.set()
+    for _ in range(2):
+        await cache.answer(pool, ("popular",), compute)
+    compute.release.clear()
+
+
+async def test_the_previous_answer_is_served_while_the_most_asked_are_computed_again(
+    pool, version_read_every_time
+):
+    cache, popular = AnswerCache(), SlowAnswers()
+    await asked_twice(cache, pool, popular)
+
+    await record_a_run(pool, "succeeded")
+    meanwhile = await asyncio.wait_for(cache.answer(pool, ("popular",), popular), 5)
+    popular.release.set()
+    await cache.warming
+
+    assert meanwhile.body == b"answer 1"
+    assert (await cache.answer(pool, ("popular",), popular)).body == b"answer 2"
+    assert popular.computed == 2
+
+
+async def test_a_run_of_this_process_finishes_once_its_answers_are_the_ones_served(
+    pool, version_kept_long
+):
+    cache, popular = AnswerCache(), SlowAnswers()
+    await asked_twice(cache, pool, popular)
+
+    await record_a_run(pool, "succeeded")
+    changed = asyncio.create_task(cache.data_changed(pool))
+    await asyncio.sleep(0.05)
+    finished_early = changed.done()
+    popular.release.set()
+    await changed
+
+    assert not finished_early
+    assert (await cache.answer(pool, ("popular",), popular)).body == b"answer 2"
+
+
+async def test_the_previous_answers_are_served_no_longer_than_the_switch_time(
+    pool, version_kept_long, monkeypatch
+):
+    monkeypatch.setattr(answer_cache, "SWITCH_SECONDS", 0.05)
+    cache, popular = AnswerCache(), SlowAnswers()
+    await asked_twice(cache, pool, popular)
+
+    await record_a_run(pool, "succeeded")
+    await asyncio.wait_for(cache.data_changed(pool), 5)
+    asker = asyncio.create_task(cache.answer(pool, ("popular",), popular))
+    await asyncio.sleep(0.05)
+    answered_early = asker.done()
+    popular.release.set()
+
+    assert not answered_early
+    assert (await asker).body == b"answer 2"
+
+
+async def test_a_question_first_asked_meanwhile_is_kept_for_the_new_version(
+    pool, version_read_every_time
+):
+    cache, popular, fresh = AnswerCache(), SlowAnswers(), CountingAnswers()
+    await asked_twice(cache, pool, popular)
+
+    await record_a_run(pool, "succeeded")
+    await cache.answer(pool, ("fresh",), fresh)
+    popular.release.set()
+    await cache.warming
+    await cache.answer(pool, ("fresh",), fresh)
+
+    assert cache.version == await pool.fetchval("SELECT max(id) FROM ops.sync_runs")
+    assert fresh.computed == 1
