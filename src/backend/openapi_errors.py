@@ -2,7 +2,8 @@
 
 Routes declare what is theirs (404, 409, 502, ...). What every route may answer comes from
 shared layers instead, so it is added here: 401 and 403 from sign-in, 413 from the body limit,
-503 from a database outage, and 422 in our error shape rather than FastAPI's default.
+400 from the multipart parser (read before the caller is checked), 503 from a database outage,
+and 422 in our error shape rather than FastAPI's default.
 """
 
 from typing import Any
@@ -19,6 +20,7 @@ SIGNED_IN = {
     "403": "signed in without the role this needs",
 }
 WITH_A_BODY = {"413": "the request body is larger than UPLOAD_MAX_BYTES"}
+WITH_A_MULTIPART_BODY = {"400": "the multipart body is malformed"}
 TOUCHING_THE_DATABASE = {"503": "the database is unreachable; try again shortly"}
 
 
@@ -30,8 +32,10 @@ def answers_added_to(path: str, operation: dict[str, Any]) -> dict[str, str]:
     added = {}
     if operation.get("security"):
         added |= SIGNED_IN
-    if operation.get("requestBody"):
+    if body := operation.get("requestBody"):
         added |= WITH_A_BODY
+        if "multipart/form-data" in body.get("content", {}):
+            added |= WITH_A_MULTIPART_BODY
     if path not in LIVENESS_PATHS:
         added |= TOUCHING_THE_DATABASE
     return added
