@@ -110,3 +110,34 @@ async def test_a_leave_moved_to_another_employee_refreshes_both(connection):
     await merge_and_refresh(connection, records)
 
     await assert_stored_balances_are_a_full_recompute(connection)
+
+
+async def test_balances_of_a_year_no_longer_first_for_the_employee_are_deleted(connection):
+    records = three_years_of_employee_11()
+    await merge_and_refresh(connection, records)
+    records[6] = colleague(7, 204, "2025-09-01", "2025-09-02", leaveDays=2)
+
+    await merge_and_refresh(connection, records)
+
+    await assert_stored_balances_are_a_full_recompute(connection)
+    assert [balance[0] for balance in await balances_of(connection, 12)] == [204, 204]
+
+
+STORED_VERSIONS = """
+SELECT fiscal_year_id, leave_type_id, xmin::text AS version
+FROM reporting.leave_balances WHERE employee_id = 11
+ORDER BY fiscal_year_id, leave_type_id
+"""
+
+
+async def test_a_refresh_writes_only_the_balances_that_differ(connection):
+    records = three_years_of_employee_11()
+    await merge_and_refresh(connection, records)
+    before = {tuple(row[:2]): row[2] for row in await connection.fetch(STORED_VERSIONS)}
+    records[0]["leaveDays"] = 1  # annual leave of 201: 3 days used -> 1; still 8 carried
+
+    await merge_and_refresh(connection, records)
+
+    after = {tuple(row[:2]): row[2] for row in await connection.fetch(STORED_VERSIONS)}
+    rewritten = sorted(key for key in after if after[key] != before[key])
+    assert rewritten == [(201, 1)]

@@ -58,9 +58,48 @@ BEGIN
     ELSE
         SELECT array_agg(DISTINCT employee_id) INTO employee_ids FROM raw.balances_to_refresh;
         IF employee_ids IS NOT NULL THEN
-            DELETE FROM reporting.leave_balances WHERE employee_id = ANY (employee_ids);
-            INSERT INTO reporting.leave_balances
-            SELECT * FROM reporting.leave_balances_of(employee_ids);
+            -- Only the rows that differ are written. A changed leave moves its leave type's
+            -- balance in its fiscal year and the years that carry over from it, while its
+            -- employee has ~45 balances: deleting and inserting all of them again cost ~0.2 s
+            -- of a 1 %-changed sync (~1,000 employees). A balance no longer computed (the
+            -- employee's first fiscal year is a later one now) is deleted.
+            MERGE INTO reporting.leave_balances AS known
+            USING (
+                SELECT *
+                FROM (
+                    SELECT *, true AS computed FROM reporting.leave_balances_of(employee_ids)
+                ) AS fresh
+                FULL JOIN (
+                    SELECT employee_id, fiscal_year_id, leave_type_id
+                    FROM reporting.leave_balances
+                    WHERE employee_id = ANY (employee_ids)
+                ) AS before USING (employee_id, fiscal_year_id, leave_type_id)
+            ) AS balance
+            ON known.employee_id = balance.employee_id
+               AND known.fiscal_year_id = balance.fiscal_year_id
+               AND known.leave_type_id = balance.leave_type_id
+            WHEN MATCHED AND balance.computed IS NULL THEN
+                DELETE
+            WHEN MATCHED AND (
+                known.default_days, known.carried_over, known.allotted, known.used,
+                known.pending, known.remaining
+            ) IS DISTINCT FROM (
+                balance.default_days, balance.carried_over, balance.allotted, balance.used,
+                balance.pending, balance.remaining
+            ) THEN
+                UPDATE SET
+                    default_days = balance.default_days,
+                    carried_over = balance.carried_over,
+                    allotted = balance.allotted,
+                    used = balance.used,
+                    pending = balance.pending,
+                    remaining = balance.remaining
+            WHEN NOT MATCHED THEN
+                INSERT (employee_id, leave_type_id, fiscal_year_id, default_days, carried_over,
+                        allotted, used, pending, remaining)
+                VALUES (balance.employee_id, balance.leave_type_id, balance.fiscal_year_id,
+                        balance.default_days, balance.carried_over, balance.allotted,
+                        balance.used, balance.pending, balance.remaining);
         END IF;
     END IF;
     PERFORM set_config('enable_mergejoin', merge_join_setting, true);
