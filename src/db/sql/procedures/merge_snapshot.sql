@@ -36,12 +36,15 @@ BEGIN
     CALL dbo.merge_employee_leaves(leave_source, inserted, updated);
     deleted := 0;
     IF leave_source = 'upstream' THEN
-        -- Nothing is missing from a table that held nothing.
-        IF NOT first_load_by_pages THEN
+        IF first_load_by_pages THEN
+            -- Nothing is missing from a table that held nothing, and every valid record
+            -- fetched went in, each id once (counting them again: ~50 ms).
+            snapshot_size := inserted;
+        ELSE
             CALL dbo.mark_missing_leaves_deleted(window_start, window_end, deleted);
+            SELECT count(*) INTO snapshot_size
+            FROM (SELECT id FROM raw.fetched_leaves GROUP BY id) AS distinct_ids;
         END IF;
-        SELECT count(*) INTO snapshot_size
-        FROM (SELECT id FROM raw.fetched_leaves GROUP BY id) AS distinct_ids;
     ELSE
         SELECT count(*) INTO snapshot_size FROM raw.leave_snapshot;
     END IF;
@@ -51,9 +54,17 @@ BEGIN
     -- After a large change the planner's statistics are stale until autovacuum comes by, and
     -- the reporting refresh that follows runs ~15x slower on plans made for an empty table.
     -- A change of a few per cent moves no statistic that matters, and analyzing costs ~0.2 s.
+    -- Not the leaves' free text, which no query filters, joins or groups on (0.14 -> 0.11 s at
+    -- 161,450 leaves); an ANALYZE of some columns leaves the table's count of changes as it
+    -- was, so autovacuum analyzes all of them later, outside the run.
     IF inserted + updated + deleted >= greatest(1000, snapshot_size / 10) THEN
-        ANALYZE dbo.employee_leaves, dbo.employees, dbo.leave_types, dbo.fiscal_years,
-            dbo.departments, dbo.designations, dbo.leave_issuers;
+        ANALYZE dbo.employee_leaves (
+                id, employee_id, leave_type_id, fiscal_year_id, leave_issuer_id,
+                current_leave_issuer_id, start_date, end_date, leave_days, status,
+                is_consecutive, is_converted, created_at, updated_at, deleted_at, source
+            ),
+            dbo.employees, dbo.leave_types, dbo.fiscal_years, dbo.departments,
+            dbo.designations, dbo.leave_issuers;
     END IF;
 END
 $$;
