@@ -8,7 +8,13 @@
 -- totals were computed from (reporting.precomputed_fiscal_years) are recomputed, first: the
 -- balances read from them what was used and is pending (migration 0014).
 CREATE OR REPLACE PROCEDURE reporting.refresh_reporting(everyone boolean DEFAULT false)
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- A poller calls this on the same pooled connections run after run. From the sixth call on,
+-- PL/pgSQL would keep generic plans, in which the employees and fiscal years to refresh are
+-- unknown: the refresh of a 1 %-changed sync went from ~0.5 to ~0.7 s. Planned for each call's
+-- own arrays, it stays at ~0.5 s.
+SET plan_cache_mode = force_custom_plan
+AS $$
 DECLARE
     employee_ids bigint[];
     changed_years bigint[];
