@@ -143,6 +143,17 @@ async def test_of_an_id_sent_again_on_a_later_page_of_a_first_load_the_later_cop
     )
 
 
+async def test_the_earlier_copy_of_an_id_sent_on_two_pages_of_a_first_load_names_nothing(pool):
+    record = leave_record(id=1, departmentDescription="Old department")
+    later_page = [{**record, "departmentDescription": "New department"}]
+
+    await sync_records(pool, [record, leave_record(id=2, userId=12), *later_page])
+
+    assert "Old department" not in await pool.fetchval(
+        "SELECT array_agg(name) FROM dbo.departments"
+    )
+
+
 async def test_a_first_load_remembers_the_later_copy_of_an_id_sent_twice(pool):
     record = leave_record(id=1)
     later = {**record, "status": "CANCELLED"}

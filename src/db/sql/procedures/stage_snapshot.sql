@@ -10,10 +10,18 @@ DECLARE
 BEGIN
     TRUNCATE raw.latest_employee_records, raw.latest_entity_records;
 
-    -- Of an id fetched twice, the earlier copies go (usually there are none).
-    DELETE FROM raw.imported_leave_information AS imported
-    USING raw.fetched_leaves AS fetched
-    WHERE fetched.id = imported.id AND fetched.ordinal > imported.ordinal;
+    -- Of an id fetched twice, the earlier copies go (usually there are none). A sync's first
+    -- load put its pages' leaves into dbo already, each id once: when that makes as many
+    -- leaves as raw has rows, no id came twice, which the counts tell in ~20 ms against the
+    -- ~90 ms of looking.
+    IF NOT EXISTS (SELECT 1 FROM raw.deferred_leave_definitions)
+        OR (SELECT count(*) FROM dbo.employee_leaves)
+           <> (SELECT count(*) FROM raw.imported_leave_information)
+    THEN
+        DELETE FROM raw.imported_leave_information AS imported
+        USING raw.fetched_leaves AS fetched
+        WHERE fetched.id = imported.id AND fetched.ordinal > imported.ordinal;
+    END IF;
 
     -- The latest record of each entity, for all of them in one pass (a grouping set each; the
     -- one key it groups by is the only one not null in its rows).
