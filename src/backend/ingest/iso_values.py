@@ -18,7 +18,9 @@ ISO_TIMESTAMP = re.compile(
 MICROSECOND_DIGITS = 6
 # The usual form: to the second or finer (up to microseconds), with an offset. Python's
 # `datetime.fromisoformat` and PostgreSQL read it alike, so it needs no more than that.
-USUAL_TIMESTAMP = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})$"
+USUAL_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})", re.ASCII
+)
 
 
 def parse_date(value: Any) -> date | None:

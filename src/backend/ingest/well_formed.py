@@ -47,9 +47,6 @@ DayCount = (
 # rare enough to leave to the full path.
 Scalar = str | Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float | bool | None
 
-# Any other form of timestamp takes the full path, which reads it as PostgreSQL would.
-Timestamp = Annotated[str, msgspec.Meta(pattern=USUAL_TIMESTAMP)]
-
 REQUIRED: dict[str, Any] = {
     **dict.fromkeys(REQUIRED_IDS, Id),
     **dict.fromkeys(DATE_COLUMNS, date),
@@ -58,7 +55,7 @@ REQUIRED: dict[str, Any] = {
 OPTIONAL: dict[str, Any] = {
     **dict.fromkeys(OPTIONAL_IDS, Id | None),
     **dict.fromkeys(OPTIONAL_TEXTS, str | None),
-    **dict.fromkeys(TIMESTAMP_COLUMNS, Timestamp | None),
+    **dict.fromkeys(TIMESTAMP_COLUMNS, str | None),
     **dict.fromkeys(OPTIONAL_DAY_COUNTS, DayCount),
     **dict.fromkeys(OPTIONAL_FLAGS, bool | None),
     "emp_id": str | Id | None,
@@ -101,6 +98,7 @@ PAYLOAD_START = len(COLUMNS) + len(ALTERNATIVES)
 NOTHING_EXTRA = [msgspec.UNSET] * len(EXTRA_UPSTREAM_NAMES)
 STATUS, ALLOCATIONS, LEAVE_DAYS = map(COLUMNS.index, ("status", "allocations", "leave_days"))
 START, END, FISCAL_START, FISCAL_END = (COLUMNS.index(column) for column in DATE_COLUMNS)
+IS_USUAL_TIMESTAMP = USUAL_TIMESTAMP.fullmatch
 KEYS_OF = itemgetter(*(PREFERRED_NAMES.index(name) for name in ("id", *ENTITY_KEYS)))
 
 
@@ -140,7 +138,7 @@ def payload_of(values: list[Any]) -> dict[str, Any]:
 
 def fields_agree(values: list[Any]) -> bool:
     """What a typed decode cannot check: dates that fit each other, the leave's days within
-    its span, a status with text, timestamps PostgreSQL reads (parsed in place), allocations
+    its span, a status with text, timestamps in the usual form (parsed in place), allocations
     with ids."""
     start, end = values[START], values[END]
     if end < start or values[FISCAL_END] <= values[FISCAL_START]:
@@ -153,6 +151,10 @@ def fields_agree(values: list[Any]) -> bool:
     try:
         for position in TIMESTAMP_POSITIONS:
             if (text := values[position]) is not None:
+                # Any other form takes the full path, which reads it as PostgreSQL would.
+                # Checked here: as a msgspec pattern, twice as slow (0.7 us a field).
+                if IS_USUAL_TIMESTAMP(text) is None:
+                    return False
                 values[position] = datetime.fromisoformat(text)
     except ValueError:  # a day or time that does not exist
         return False
