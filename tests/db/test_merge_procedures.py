@@ -272,3 +272,16 @@ async def test_after_a_first_load_a_leave_of_an_unknown_employee_is_still_refuse
 
     with pytest.raises(asyncpg.ForeignKeyViolationError):
         await connection.execute("UPDATE dbo.employee_leaves SET employee_id = 999 WHERE id = 1")
+
+
+async def test_a_large_merge_analyzes_the_leaves_and_restores_the_statistics_target(connection):
+    records = [leave_record(id=leave_id) for leave_id in range(1, 1001)]
+
+    async with connection.transaction():
+        await merge_records(connection, records)
+        target = await connection.fetchval("SELECT current_setting('default_statistics_target')")
+        estimate = await connection.fetchval(
+            "SELECT reltuples FROM pg_class WHERE oid = 'dbo.employee_leaves'::regclass"
+        )
+
+    assert (target, estimate) == ("100", 1000)
