@@ -285,3 +285,19 @@ async def test_a_large_merge_analyzes_the_leaves_and_restores_the_statistics_tar
         )
 
     assert (target, estimate) == ("100", 1000)
+
+
+async def test_every_department_and_team_manager_a_record_names_is_kept(connection):
+    await merge_records(
+        connection,
+        [
+            leave_record(id=1, departmentDescription="Old", teamManagerId=71),
+            leave_record(id=2, departmentDescription="New", teamManagerId=72),
+        ],
+    )
+
+    departments = await connection.fetchval(
+        "SELECT array_agg(name ORDER BY name) FROM dbo.departments"
+    )
+    managers = await connection.fetchval("SELECT array_agg(id ORDER BY id) FROM dbo.team_managers")
+    assert (departments, managers) == (["New", "Old"], [71, 72])

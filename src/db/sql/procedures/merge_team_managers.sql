@@ -1,11 +1,14 @@
+-- Every team manager the snapshot names (dbo.stage_snapshot found a record naming each).
 CREATE OR REPLACE PROCEDURE dbo.merge_team_managers()
 LANGUAGE plpgsql AS $$
 BEGIN
     MERGE INTO dbo.team_managers AS target
     USING (
-        SELECT DISTINCT team_manager_id AS id
+        SELECT team_manager_id AS id
         FROM raw.leave_snapshot
-        WHERE team_manager_id IS NOT NULL
+        WHERE ordinal IN (
+            SELECT ordinal FROM raw.latest_entity_records WHERE entity = 'team manager'
+        )
     ) AS source
     ON target.id = source.id
     WHEN NOT MATCHED THEN

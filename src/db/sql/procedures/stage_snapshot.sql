@@ -24,7 +24,8 @@ BEGIN
     END IF;
 
     -- The latest record of each entity, for all of them in one pass (a grouping set each; the
-    -- one key it groups by is the only one not null in its rows).
+    -- one key it groups by is the only one not null in its rows). Departments and team
+    -- managers are only named, so any record naming one would do: the latest does.
     INSERT INTO raw.latest_entity_records (entity, ordinal)
     SELECT CASE
                WHEN employee_id IS NOT NULL THEN 'employee'
@@ -32,21 +33,24 @@ BEGIN
                WHEN leave_issuer_id IS NOT NULL THEN 'leave issuer'
                WHEN current_leave_issuer_id IS NOT NULL THEN 'current leave issuer'
                WHEN leave_type_id IS NOT NULL THEN 'leave type'
+               WHEN department_description IS NOT NULL THEN 'department'
+               WHEN team_manager_id IS NOT NULL THEN 'team manager'
                ELSE 'fiscal year'
            END,
            latest
     FROM (
         SELECT employee_id, designation_id, leave_issuer_id, current_leave_issuer_id,
-               leave_type_id, fiscal_year_id, max(ordinal) AS latest
+               leave_type_id, department_description, team_manager_id, fiscal_year_id,
+               max(ordinal) AS latest
         FROM raw.leave_snapshot
         GROUP BY GROUPING SETS (
             (employee_id), (designation_id), (leave_issuer_id), (current_leave_issuer_id),
-            (leave_type_id), (fiscal_year_id)
+            (leave_type_id), (department_description), (team_manager_id), (fiscal_year_id)
         )
     ) AS latest_of_each
     WHERE num_nonnulls(
         employee_id, designation_id, leave_issuer_id, current_leave_issuer_id, leave_type_id,
-        fiscal_year_id
+        department_description, team_manager_id, fiscal_year_id
     ) = 1;
 
     INSERT INTO raw.latest_employee_records
