@@ -4,8 +4,8 @@
 -- over a first load, 1 %-changed syncs, hot polls and every KPI under the dashboards' filters
 -- and more (a leave type, a status, a designation, upcoming days), and every KPI timed with
 -- and without them: the planner read the last two under some filters, and no KPI was slower
--- without them. (employee_leaves_status_idx stays: a status filter on the leave history is
--- 3x slower without it.)
+-- without them. (employee_leaves_status_idx stays: a status filter on the leave history is up
+-- to 3x slower without it.)
 -- employee_fiscal_year_idx leads with the employee, as this one did.
 DROP INDEX dbo.employee_leaves_employee_idx;
 -- An overlap test (`end_date >= first day AND start_date <= last day`) reads end_date_idx.
