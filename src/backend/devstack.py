@@ -62,8 +62,8 @@ def planned_services(settings: Settings, url: str) -> list[Service]:
                 "vyaguta_demo",
                 "--port",
                 str(port),
-                "--token",
-                token,
+                # One argument: a token may begin with "-", which argparse would take for a flag.
+                f"--token={token}",
                 "--records",
                 str(settings.demo_upstream_records),
                 "--live-interval",
