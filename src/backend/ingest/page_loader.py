@@ -111,7 +111,8 @@ class PageLoader:
         still shows what was wrong with its records."""
         if rows.rows:
             await copy_raw_rows(self.connection, rows.rows)
-        if rows.fetched_ids:
+        # On a first load every valid record fetched is a row, and raw lists their ids itself.
+        if rows.fetched_ids and not self.inserts_leaves:
             await copy_fetched_ids(self.connection, rows.fetched_ids)
         if rows.rejected:
             await insert_rejected(self.pool, rows.rejected)

@@ -13,14 +13,18 @@ BEGIN
     -- Of an id fetched twice, the earlier copies go (usually there are none). A sync's first
     -- load put its pages' leaves into dbo already, each id once: when that makes as many
     -- leaves as raw has rows, no id came twice, which the counts tell in ~20 ms against the
-    -- ~90 ms of looking.
-    IF NOT EXISTS (SELECT 1 FROM raw.deferred_leave_definitions)
-        OR (SELECT count(*) FROM dbo.employee_leaves)
-           <> (SELECT count(*) FROM raw.imported_leave_information)
-    THEN
+    -- ~90 ms of looking. Raw holds every valid record of a first load, so it lists the ids
+    -- fetched itself (raw.fetched_leaves is left empty then).
+    IF NOT EXISTS (SELECT 1 FROM raw.deferred_leave_definitions) THEN
         DELETE FROM raw.imported_leave_information AS imported
         USING raw.fetched_leaves AS fetched
         WHERE fetched.id = imported.id AND fetched.ordinal > imported.ordinal;
+    ELSIF (SELECT count(*) FROM dbo.employee_leaves)
+          <> (SELECT count(*) FROM raw.imported_leave_information)
+    THEN
+        DELETE FROM raw.imported_leave_information AS imported
+        USING raw.imported_leave_information AS later
+        WHERE later.id = imported.id AND later.ordinal > imported.ordinal;
     END IF;
 
     -- The latest record of each entity, for all of them in one pass (a grouping set each; the
