@@ -37,11 +37,11 @@ from backend.ingest.validation import (
 )
 
 Id = Annotated[int, msgspec.Meta(gt=0, le=BIGINT_MAX)]
-DayCount = (
+Days = (
     Annotated[int, msgspec.Meta(ge=0, le=MAX_DAYS)]
     | Annotated[float, msgspec.Meta(ge=0, le=MAX_DAYS)]
-    | None
 )
+DayCount = Days | None
 # Values stored as sent (an allocation's other fields, the payload). Integers are bounded
 # because orjson (the full path's decoder) cannot read those beyond 64 bits; nested values are
 # rare enough to leave to the full path.
@@ -50,7 +50,7 @@ Scalar = str | Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)] | float |
 REQUIRED: dict[str, Any] = {
     **dict.fromkeys(REQUIRED_IDS, Id),
     **dict.fromkeys(DATE_COLUMNS, date),
-    "leave_days": int | float,
+    "leave_days": Days,
 }
 OPTIONAL: dict[str, Any] = {
     **dict.fromkeys(OPTIONAL_IDS, Id | None),
@@ -110,7 +110,8 @@ class WellFormed(NamedTuple):
 
 def well_formed(encoded: bytes) -> WellFormed | None:
     """The record, ready for the raw table; None when the full validation must decide."""
-    if b"\\u0000" in encoded:
+    # A backslash first: its search is a memchr, three times faster than the escape's.
+    if b"\\" in encoded and b"\\u0000" in encoded:
         return None
     try:
         record = DECODE(encoded)
@@ -143,7 +144,7 @@ def fields_agree(values: list[Any]) -> bool:
     start, end = values[START], values[END]
     if end < start or values[FISCAL_END] <= values[FISCAL_START]:
         return False
-    if not 0 <= values[LEAVE_DAYS] <= min(days_between(start, end), MAX_DAYS):
+    if values[LEAVE_DAYS] > (end - start).days + 1:
         return False
     status = values[STATUS]
     if status is None or not status.strip():
@@ -158,9 +159,8 @@ def fields_agree(values: list[Any]) -> bool:
                 values[position] = datetime.fromisoformat(text)
     except ValueError:  # a day or time that does not exist
         return False
-    allocations = values[ALLOCATIONS]
-    return allocations is None or all(is_whole_number(entry.get("id")) for entry in allocations)
-
-
-def days_between(start: date, end: date) -> int:
-    return (end - start).days + 1
+    # A loop, not all() over a generator: 0.16 against 0.34 µs a record.
+    for allocation in values[ALLOCATIONS] or ():  # noqa: SIM110
+        if not is_whole_number(allocation.get("id")):
+            return False
+    return True

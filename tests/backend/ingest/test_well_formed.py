@@ -81,6 +81,7 @@ def test_each_invalid_kind_the_demo_serves_is_left_to_the_full_validation(corrup
         {"status": "  "},
         {"fiscalEndDate": "2024-07-16"},
         {"leaveDays": 2},
+        {"startDate": "2024-01-01", "endDate": "2025-12-31", "leaveDays": 400},
         {"id": 2**63},
         {"isHr": 1},
         {"defaultDays": 400},
