@@ -26,14 +26,21 @@ BEGIN
     PERFORM set_config('enable_sort', 'off', true);
     WITH working_days AS MATERIALIZED (
         SELECT leave.fiscal_year_id, leave.department, leave.designation_id,
-               leave.leave_type_id, leave.status,
-               date_trunc('month', working_day.day::timestamp)::date AS month,
-               extract(isodow FROM working_day.day)::integer AS weekday,
+               leave.leave_type_id, leave.status, working_day.month, working_day.weekday,
                sum(working_day.leave_days) AS leave_days
         FROM reporting.leave_facts AS leave
-        CROSS JOIN LATERAL reporting.working_days_of(
-            leave.start_date, leave.end_date, leave.leave_days,
-            reporting.precomputed_weekend_days()
+        -- The planner memoizes a leave's working days by its dates and days (one leave in
+        -- seventeen is computed, the others repeat one). OFFSET 0 keeps each day's month and
+        -- weekday inside what is memoized rather than computed again for every leave
+        -- (~50 ms of a first load).
+        CROSS JOIN LATERAL (
+            SELECT date_trunc('month', day::timestamp)::date AS month,
+                   extract(isodow FROM day)::integer AS weekday, leave_days
+            FROM reporting.working_days_of(
+                leave.start_date, leave.end_date, leave.leave_days,
+                reporting.precomputed_weekend_days()
+            )
+            OFFSET 0
         ) AS working_day
         WHERE leave.fiscal_year_id = ANY (changed_years)
         GROUP BY leave.fiscal_year_id, leave.department, leave.designation_id,
