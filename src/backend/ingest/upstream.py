@@ -35,6 +35,12 @@ class DateWindow:
 
 
 @dataclass(frozen=True)
+class RetryableAnswer:
+    problem: str
+    retry_after: float | None
+
+
+@dataclass(frozen=True)
 class RetryPolicy:
     max_tries: int = 5
     base_seconds: float = 1.0
@@ -80,22 +86,15 @@ class VyagutaClient:
         for attempt in range(1, self.retry.max_tries + 1):
             retry_after = None
             try:
-                response = await self.http.get(
-                    self.url, params=self._params(number, size, window), headers=self._headers()
-                )
+                answer = await self._answer(number, size, window)
             except httpx.TimeoutException:
                 last_problem = "timeout"
             except httpx.TransportError as error:
                 last_problem = f"connection failed ({type(error).__name__})"
             else:
-                if response.status_code in (401, 403):
-                    raise UpstreamError(
-                        f"upstream {response.status_code}: bad token", "upstream_auth"
-                    )
-                if response.status_code not in RETRYABLE_STATUSES:
-                    return self._body_of(number, response)
-                last_problem = str(response.status_code)
-                retry_after = seconds_from_retry_after(response.headers.get("retry-after"))
+                if isinstance(answer, bytes):
+                    return answer
+                last_problem, retry_after = answer.problem, answer.retry_after
             if attempt < self.retry.max_tries:
                 delay = self.retry.delay(attempt, retry_after)
                 logger.warning("page %d: %s, retrying in %.1f s", number, last_problem, delay)
@@ -105,11 +104,22 @@ class VyagutaClient:
             "upstream_unavailable",
         )
 
-    @staticmethod
-    def _body_of(number: int, response: httpx.Response) -> bytes:
-        if response.status_code >= 400:
-            raise UpstreamError(f"page {number}: upstream answered {response.status_code}")
-        return response.content
+    async def _answer(self, number: int, size: int, window: DateWindow) -> bytes | RetryableAnswer:
+        """The page's body, read from the stream rather than kept by the response: httpx's
+        responses sit in reference cycles, so a body one kept (~10 MB a page) would stay until
+        the cycle collector came by, which the sync holds off while it loads a page."""
+        async with self.http.stream(
+            "GET", self.url, params=self._params(number, size, window), headers=self._headers()
+        ) as response:
+            status = response.status_code
+            if status in (401, 403):
+                raise UpstreamError(f"upstream {status}: bad token", "upstream_auth")
+            if status in RETRYABLE_STATUSES:
+                retry_after = seconds_from_retry_after(response.headers.get("retry-after"))
+                return RetryableAnswer(str(status), retry_after)
+            if status >= 400:
+                raise UpstreamError(f"page {number}: upstream answered {status}")
+            return b"".join([part async for part in response.aiter_bytes()])
 
     def _headers(self) -> dict[str, str]:
         return {
