@@ -70,7 +70,17 @@ def test_no_secret_setting_is_written_in_the_file(name):
 def test_the_demo_upstream_token_comes_from_the_environment():
     command = SERVICES["demo-upstream"]["command"]
 
-    assert command[command.index("--token") + 1].startswith("${VYAGUTA_BEARER_TOKEN")
+    assert any(part.startswith("--token=${VYAGUTA_BEARER_TOKEN:?") for part in command)
+
+
+def test_the_demo_upstream_reads_a_token_that_begins_with_a_dash():
+    """A token is any text, and argparse takes a separate "-..." argument for an option."""
+    command = [
+        with_placeholders(re.sub(r"\$\{VYAGUTA_BEARER_TOKEN[^}]*\}", "-Dash-first", part))
+        for part in SERVICES["demo-upstream"]["command"]
+    ][3:]
+
+    assert demo_upstream_parser().parse_args(command).token == "-Dash-first"
 
 
 @pytest.mark.parametrize("name", LISTENING)
