@@ -1,27 +1,17 @@
 import gc
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
-import asyncpg
 import orjson
 import pytest
-import pytest_asyncio
 
 from backend.ingest.envelopes import parse_page
 from backend.ingest.page_loader import PageLoader
 from backend.ingest.pages import FetchedPage
 from backend.ingest.upstream import DateWindow
 from backend.repositories.sync_runs import insert_running_run
-from db.pool import create_pool
 from tests.records import leave_record
 
 RECORDS = 3000
-
-
-@pytest_asyncio.fixture
-async def pool(migrated_database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await create_pool(migrated_database_url, min_size=1, max_size=3)
-    yield pool
-    await pool.close()
 
 
 @pytest.fixture
