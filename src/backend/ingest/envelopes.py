@@ -13,6 +13,9 @@ import orjson
 
 from backend.ingest.latest_records import ENTITY_KEYS
 
+# A page's body: read into a reused buffer (backend.ingest.body_buffers), or read back from disk.
+Body = bytes | bytearray
+
 
 class MalformedPage(ValueError):
     """The body is not an answer we understand; the message says how."""
@@ -37,12 +40,12 @@ READ_KEYS = msgspec.json.Decoder(KeysEnvelope | list[RecordKeys])  # type: ignor
 
 @dataclass(frozen=True)
 class PageContent:
-    records: list[msgspec.Raw]  # each record's JSON, as sent
+    records: list[msgspec.Raw]  # each record's JSON, as sent: views into the body
     total: int | None
-    body: bytes
+    body: Body
 
 
-def looks_like_html(body: bytes) -> bool:
+def looks_like_html(body: Body) -> bool:
     start = body[:200].lstrip().lower()
     return start.startswith((b"<!doctype html", b"<html", b"<"))
 
@@ -57,7 +60,7 @@ def decoded(record: msgspec.Raw) -> Any:
     return orjson.loads(memoryview(record))
 
 
-def parse_page(body: bytes) -> PageContent:
+def parse_page(body: Body) -> PageContent:
     if looks_like_html(body):
         raise MalformedPage("HTML page instead of JSON")
     try:

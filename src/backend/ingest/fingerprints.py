@@ -12,8 +12,8 @@ SIGNED_OFFSET = 1 << 63  # xxh3 answers 0..2^64-1; a bigint column holds -2^63..
 BIGINT_MAX = (1 << 63) - 1
 
 
-def fingerprint_of(encoded_record: bytes) -> int:
-    return xxhash.xxh3_64_intdigest(encoded_record) - SIGNED_OFFSET
+def fingerprint_of(encoded: bytes | bytearray) -> int:
+    return xxhash.xxh3_64_intdigest(encoded) - SIGNED_OFFSET
 
 
 def ids_to_look_up(keys: list[tuple[Any, ...] | None]) -> list[int]:

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 
+from backend.ingest.body_buffers import BodyBuffers
 from backend.ingest.envelopes import PageContent
 from backend.ingest.fingerprints import fingerprint_of
 from backend.ingest.remembered_pages import PageSummary
@@ -35,7 +36,7 @@ class FetchedPage:
 class RepeatedPage:
     """Its body is the one summarised: the same records, not decoded again."""
 
-    body: bytes
+    body: bytearray
     summary: PageSummary
 
     @property
@@ -60,12 +61,13 @@ def is_last_page(page: FetchedPage | RepeatedPage, size: int, received: int) -> 
 
 async def fetched_page(
     client: VyagutaClient,
+    buffers: BodyBuffers,
     number: int,
     size: int,
     window: DateWindow,
     remembered: PageSummary | None,
 ) -> FetchedPage | RepeatedPage:
-    body = await client.fetch_body(number, size, window)
+    body = await client.fetch_body(number, size, window, buffers)
     body_hash = fingerprint_of(body)
     if remembered is not None and remembered.body_hash == body_hash:
         return RepeatedPage(body, remembered)
@@ -83,12 +85,13 @@ async def snapshot_pages(
     the upstream's serving and our decoding overlap the database's work; a page is asked for
     only once the previous one says there is more."""
     remembered = remembered or {}
+    buffers = BodyBuffers()
     repeating = True
     received = 0
 
     def fetch(number: int) -> asyncio.Future[FetchedPage | RepeatedPage]:
         skippable = remembered.get(number) if repeating else None
-        return asyncio.ensure_future(fetched_page(client, number, size, window, skippable))
+        return asyncio.ensure_future(fetched_page(client, buffers, number, size, window, skippable))
 
     next_page = fetch(FIRST_PAGE)
     try:

@@ -11,7 +11,8 @@ from email.utils import parsedate_to_datetime
 import httpx
 from pydantic import SecretStr
 
-from backend.ingest.envelopes import MalformedPage, PageContent, parse_page
+from backend.ingest.body_buffers import BodyBuffers, read_body
+from backend.ingest.envelopes import Body, MalformedPage, PageContent, parse_page
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class RetryPolicy:
         return self.base_seconds * 2 ** (attempt - 1) * random.uniform(0.5, 1.5)
 
 
-def read_page(number: int, body: bytes) -> PageContent:
+def read_page(number: int, body: Body) -> PageContent:
     try:
         return parse_page(body)
     except MalformedPage as problem:
@@ -81,18 +82,20 @@ class VyagutaClient:
         self.token = token
         self.retry = retry
 
-    async def fetch_body(self, number: int, size: int, window: DateWindow) -> bytes:
+    async def fetch_body(
+        self, number: int, size: int, window: DateWindow, buffers: BodyBuffers
+    ) -> bytearray:
         last_problem = "no answer"
         for attempt in range(1, self.retry.max_tries + 1):
             retry_after = None
             try:
-                answer = await self._answer(number, size, window)
+                answer = await self._answer(number, size, window, buffers)
             except httpx.TimeoutException:
                 last_problem = "timeout"
             except httpx.TransportError as error:
                 last_problem = f"connection failed ({type(error).__name__})"
             else:
-                if isinstance(answer, bytes):
+                if isinstance(answer, bytearray):
                     return answer
                 last_problem, retry_after = answer.problem, answer.retry_after
             if attempt < self.retry.max_tries:
@@ -104,10 +107,13 @@ class VyagutaClient:
             "upstream_unavailable",
         )
 
-    async def _answer(self, number: int, size: int, window: DateWindow) -> bytes | RetryableAnswer:
-        """The page's body, read from the stream rather than kept by the response: httpx's
-        responses sit in reference cycles, so a body one kept (~10 MB a page) would stay until
-        the cycle collector came by, which the sync holds off while it loads a page."""
+    async def _answer(
+        self, number: int, size: int, window: DateWindow, buffers: BodyBuffers
+    ) -> bytearray | RetryableAnswer:
+        """The page's body, read from the stream into one of `buffers` rather than kept by the
+        response: httpx's responses sit in reference cycles, so a body one kept (~10 MB a page)
+        would stay until the cycle collector came by, which the sync holds off while it loads a
+        page."""
         async with self.http.stream(
             "GET", self.url, params=self._params(number, size, window), headers=self._headers()
         ) as response:
@@ -119,7 +125,7 @@ class VyagutaClient:
                 return RetryableAnswer(str(status), retry_after)
             if status >= 400:
                 raise UpstreamError(f"page {number}: upstream answered {status}")
-            return b"".join([part async for part in response.aiter_bytes()])
+            return await read_body(response.aiter_bytes(), buffers.free_buffer())
 
     def _headers(self) -> dict[str, str]:
         return {

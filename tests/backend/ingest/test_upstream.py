@@ -1,8 +1,8 @@
 import gc
-import sys
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+from backend.ingest.body_buffers import BodyBuffers
 from backend.ingest.upstream import (
     MAX_RETRY_AFTER_SECONDS,
     DateWindow,
@@ -39,13 +39,18 @@ def test_without_retry_after_the_delay_doubles_with_jitter():
     assert 2.0 <= delays[2] <= 6.0
 
 
-async def test_a_fetched_body_is_kept_by_nothing_but_the_caller(client):
+async def test_a_fetched_body_let_go_by_the_caller_is_read_into_again(client):
     """httpx's responses sit in reference cycles: a body one of them kept would stay until the
-    cycle collector came by, and a sync holds the collector off while it loads a page."""
+    cycle collector came by (a sync holds the collector off while it loads a page), and the
+    next page would need a buffer of its own."""
+    buffers = BodyBuffers()
     gc.disable()
     try:
-        body = await client.fetch_body(1, 50, DateWindow(None, None))
+        first = await client.fetch_body(1, 50, DateWindow(None, None), buffers)
+        first_id = id(first)
+        del first
+        second = await client.fetch_body(2, 50, DateWindow(None, None), buffers)
 
-        assert sys.getrefcount(body) == 2  # the name `body`, and getrefcount's own argument
+        assert (id(second), len(buffers)) == (first_id, 1)
     finally:
         gc.enable()
