@@ -8,10 +8,19 @@ keep their memory: 126 MB, and 127 MB at ten times the records.
 """
 
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
-# The pool's list, the loop's name and getrefcount's own argument: nothing else refers to it.
-HELD_BY_THE_POOL_ALONE = 3
+
+def reference_counts(buffers: list[bytearray]) -> Iterator[tuple[bytearray, int]]:
+    for buffer in buffers:
+        yield buffer, sys.getrefcount(buffer)
+
+
+# The count, taken by reference_counts, of a buffer nothing but its list refers to. Measured
+# rather than written down: the interpreter's own share of it differs between Python versions
+# (3.14 borrows some references), and a count one too low would let a body still read be
+# written over.
+HELD_BY_THE_LIST_ALONE = next(reference_counts([bytearray()]))[1]
 
 
 class BodyBuffers:
@@ -24,8 +33,8 @@ class BodyBuffers:
     def free_buffer(self) -> bytearray:
         """A buffer no page holds any more, or a new one. A decoded page's records are views
         into its body (msgspec.Raw), so a body anything still refers to is never written over."""
-        for buffer in self._buffers:
-            if sys.getrefcount(buffer) == HELD_BY_THE_POOL_ALONE:
+        for buffer, count in reference_counts(self._buffers):
+            if count == HELD_BY_THE_LIST_ALONE:
                 return buffer
         buffer = bytearray()
         self._buffers.append(buffer)
