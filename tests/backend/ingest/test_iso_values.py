@@ -5,13 +5,16 @@ from backend.ingest.iso_values import parse_date, parse_timestamp
 TIMESTAMP_FORMS = (
     "2024-08-01T09:00:00.000Z",
     "2024-08-01T09:00:00Z",
+    "2024-08-01t09:00:00z",
+    "2024-08-01 09:00:00Z",
     "2024-08-01T09:00:00+05:45",
     "2024-08-01T09:00:00-0300",
     "2024-08-01T09:00:00+05",
     "2024-08-01 09:00:00",
     "2024-08-01T09:00",
     "2024-08-01T09:00:00.123456789",
-    "2024-08-01T09:00:00.1234565Z",
+    "2024-08-01T09:00:00.1234566Z",
+    "2024-08-01T09:00:00.1234564999Z",
     "2024-08-01T09:00:00.9999999+01:00",
     "2024-12-31T23:59:59.9999996",
     "2024-08-01",
@@ -43,6 +46,13 @@ def test_an_offset_is_kept():
     assert parse_timestamp("2024-08-01T09:00:00+05:45") == datetime(
         2024, 8, 1, 9, tzinfo=timezone(timedelta(hours=5, minutes=45))
     )
+
+
+def test_an_exact_half_beyond_microseconds_rounds_up_with_or_without_an_offset():
+    assert [
+        parse_timestamp("2024-08-01T09:00:00.1234565Z"),
+        parse_timestamp("2024-08-01T09:00:00.1234565"),
+    ] == [datetime(2024, 8, 1, 9, 0, 0, 123457, tzinfo=UTC)] * 2
 
 
 def test_forms_postgresql_refuses_are_refused():
