@@ -63,10 +63,10 @@ def sort_fetched_page(
                 latest.note_keys(record_keys[1:], UnchangedRecord(ordinal, fingerprint, encoded))
                 continue
         if (accepted := well_formed(encoded)) is not None:
-            row = (sync_run_id, ordinal, *accepted.values, accepted.payload, fingerprint)
-            result.rows.append(row)
-            result.fetched_ids.append((accepted.keys[0], ordinal))
-            latest.note_keys(accepted.keys[1:], None)
+            accepted_keys, values, payload = accepted
+            result.rows.append((sync_run_id, ordinal, *values, payload, fingerprint))
+            result.fetched_ids.append((accepted_keys[0], ordinal))
+            latest.note_keys(accepted_keys[1:], None)
             continue
         try:
             value = decoded(record)
