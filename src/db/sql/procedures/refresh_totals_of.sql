@@ -64,10 +64,10 @@ BEGIN
         SELECT 1 FROM reporting.precomputed_fiscal_years
         WHERE fiscal_year_id <> ALL (changed_years)
     ) THEN
-        -- All of it is new: plan the KPIs for the new contents. They filter and group on the
-        -- keys and only sum the figures, whose statistics would cost a quarter of the 0.19 s
-        -- (autovacuum analyzes every column later: an ANALYZE of some columns leaves the
-        -- tables' counts of changes as they were).
+        -- All of it is new: plan the KPIs for the new contents, from a sample (see
+        -- refresh_reporting). They filter and group on the keys and only sum the figures,
+        -- whose statistics would only add to the cost (autovacuum analyzes every column later:
+        -- an ANALYZE of some columns leaves the tables' counts of changes as they were).
         ANALYZE reporting.leave_totals (fiscal_year_id, employee_id, leave_type_id, status),
             reporting.leave_days_by_month (
                 fiscal_year_id, department, designation_id, leave_type_id, status, month
