@@ -34,10 +34,10 @@ def parse_date(value: Any) -> date | None:
 
 
 def parse_timestamp(value: Any) -> datetime | None:
-    """The instant PostgreSQL would store: without an offset, in UTC (the sessions' time zone);
-    beyond microseconds, rounded half up. PostgreSQL rounds through binary floating point, so an
-    exact half (".1234565") may come out a microsecond lower there; msgspec, which reads the
-    usual form, rounds half up, and every other form follows it."""
+    """The instant PostgreSQL would store: without an offset, in UTC (the sessions' time zone).
+    Beyond microseconds it is rounded half up, as msgspec rounds the upstream's form; PostgreSQL,
+    rounding through binary floating point, may store an exact half (".1234565") a microsecond
+    lower."""
     if not isinstance(value, str):
         return None
     try:
